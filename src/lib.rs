@@ -1,0 +1,93 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
+
+mod error;
+mod event;
+mod options;
+mod payload;
+pub mod providers;
+mod request;
+pub mod scheme;
+mod time;
+#[cfg(feature = "wasm")]
+mod wasm;
+
+use std::borrow::Cow;
+
+pub use error::Error;
+pub use event::{Event, Status, Subject, UNKNOWN_TYPE};
+pub use options::{KeyKind, Options, Secret, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS};
+pub use providers::{Provider, PROVIDERS};
+pub use request::Request;
+
+/// Verifies a delivery for `provider` against the system clock and normalizes it.
+///
+/// See [`verify_at`]; this only supplies `now`. (wasm32-unknown-unknown has no clock: use `verify_at`.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn verify<'a>(provider: &str, request: &Request<'a>, options: &Options) -> Result<Event<'a>, Error> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    verify_at(provider, request, options, now)
+}
+
+/// Verifies a delivery for `provider` as of `now` (unix seconds) and normalizes it.
+///
+/// In order: the provider must exist (`unknown_provider`); the body must fit `max_body_bytes`
+/// (`payload_too_large`, before any hashing or parsing); a key must be configured (`missing_secret`:
+/// fails closed); the credential must be present, well formed and match a configured key in constant
+/// time; a signed timestamp must be within the tolerance; only then is the body read as JSON
+/// (`invalid_json`, `invalid_payload`). The returned event borrows from the request body.
+pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, now: i64) -> Result<Event<'a>, Error> {
+    let provider = providers::find(provider).ok_or(Error::UnknownProvider)?;
+    if request.body.len() > options.max_body_bytes {
+        return Err(Error::PayloadTooLarge { limit: options.max_body_bytes });
+    }
+    let text = std::str::from_utf8(request.body);
+    let verified = scheme::authenticate(provider.credentials, request, text.ok(), options, now)?;
+    let body = text.map_err(|e| not_utf8(request.body, e.valid_up_to()))?;
+    let mapped = (provider.map)(&providers::Delivery { body, verified: &verified })?;
+    let data = match verified.redacted_body {
+        Some(redacted) => Cow::Owned(redacted),
+        None => Cow::Borrowed(body.trim_matches([' ', '\t', '\n', '\r'])),
+    };
+    Ok(Event {
+        provider: provider.id,
+        id: mapped.id,
+        event_type: mapped.event_type,
+        source_type: mapped.source_type,
+        occurred_at: mapped.occurred_at,
+        subject: mapped.subject,
+        status: mapped.status,
+        test: mapped.test,
+        data,
+    })
+}
+
+/// [`verify_at`], returning the event as a JSON string (the forwarding path).
+pub fn verify_json_at(provider: &str, request: &Request<'_>, options: &Options, now: i64) -> Result<String, Error> {
+    verify_at(provider, request, options, now).map(|event| event.to_json())
+}
+
+/// The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp`.
+pub fn sign_reready(body: &[u8], secret: &str, timestamp: i64) -> String {
+    providers::REREADY_SIGNATURE
+        .sign(secret, None, timestamp, body)
+        .expect("any UTF-8 secret is a ReReady key")
+}
+
+/// The `webhook-signature` header value a Standard Webhooks sender would send.
+/// Fails with `missing_secret` when `secret` is not `whsec_` + base64.
+pub fn sign_standard_webhooks(id: &str, timestamp: i64, body: &[u8], secret: &str) -> Result<String, Error> {
+    providers::STANDARD_WEBHOOKS_SIGNATURE.sign(secret, Some(id), timestamp, body)
+}
+
+/// Where a body that is not UTF-8 stops being UTF-8, as a JSON error position.
+fn not_utf8(body: &[u8], valid_up_to: usize) -> Error {
+    let prefix = &body[..valid_up_to];
+    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = valid_up_to - prefix.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+    Error::InvalidJson { line, column }
+}

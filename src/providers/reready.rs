@@ -1,0 +1,57 @@
+//! ReReady: `X-ReReady-Signature-512: t=<unix>,v=<hex HMAC-SHA512 of "t.body">` with the `ssk_…`
+//! signing key, or (the documented weaker alternative) a `token` URL parameter.
+//! Payload `{device_return_id, serial_number, state, test, ticket_url, url}`.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+
+use super::{Delivery, Mapped, Provider};
+use crate::payload::{parse, Text};
+use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::{time, Error, KeyKind, Status, Subject};
+
+/// ReReady's signature scheme (also used by [`crate::sign_reready`]).
+pub const SIGNATURE: SignatureScheme = SignatureScheme {
+    header: &["X-ReReady-Signature-512"],
+    timestamp_header: &[],
+    id_header: &[],
+    format: HeaderFormat::KeyValue { timestamp: "t", signature: "v" },
+    algorithm: Algorithm::Sha512,
+    encoding: Encoding::Hex,
+    signed: SignedString::TimestampDotBody,
+    key: KeyFormat::Utf8,
+};
+
+pub const PROVIDER: Provider = Provider {
+    id: "reready",
+    name: "ReReady",
+    credentials: &[Credential::Signature(SIGNATURE), Credential::UrlToken { param: "token", key: KeyKind::Token }],
+    map,
+};
+
+#[derive(Deserialize)]
+struct Payload<'a> {
+    #[serde(borrow)]
+    device_return_id: Text<'a>,
+    #[serde(borrow)]
+    state: Cow<'a, str>,
+    #[serde(default)]
+    test: Option<bool>,
+}
+
+fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
+    let p: Payload = parse(delivery.body, "a ReReady event has `device_return_id` and `state`")?;
+    let device_return_id = p.device_return_id.into_cow();
+    Ok(Mapped {
+        // One delivery per state change of a device return: redeliveries share both.
+        id: format!("{device_return_id}:{}", p.state).into(),
+        event_type: "device_return.status_changed".into(),
+        source_type: p.state.clone(),
+        // ReReady sends when the state changes; the signed time is the best time there is.
+        occurred_at: delivery.verified.timestamp.and_then(|t| time::format_utc(t, 0)),
+        subject: Subject { kind: Some("device_return"), id: Some(device_return_id), reference: None },
+        status: Status { previous: None, current: Some(p.state) },
+        test: p.test.unwrap_or(false),
+    })
+}

@@ -1,0 +1,372 @@
+//! HMAC over a signed string, described as data: which header, which hash, which encoding, what is
+//! signed and where the timestamp comes from. ReReady and Standard Webhooks are two values of
+//! [`SignatureScheme`]; a new HMAC sender is one more.
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Sha256, Sha512};
+use subtle::ConstantTimeEq;
+
+use crate::{Error, Request, Secret};
+
+/// The hash under the HMAC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Algorithm {
+    /// HMAC-SHA256 (32-byte tags).
+    Sha256,
+    /// HMAC-SHA512 (64-byte tags).
+    Sha512,
+}
+
+impl Algorithm {
+    fn tag_len(self) -> usize {
+        match self {
+            Algorithm::Sha256 => 32,
+            Algorithm::Sha512 => 64,
+        }
+    }
+
+    /// The HMAC of the concatenated `parts`, fed one by one so the signed string is never copied.
+    pub fn mac(self, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+        fn run<M: Mac + KeyInit>(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+            let mut mac = <M as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
+            for part in parts {
+                mac.update(part);
+            }
+            mac.finalize().into_bytes().to_vec()
+        }
+        match self {
+            Algorithm::Sha256 => run::<Hmac<Sha256>>(key, parts),
+            Algorithm::Sha512 => run::<Hmac<Sha512>>(key, parts),
+        }
+    }
+}
+
+/// How the signature bytes are written in the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Lower- or upper-case hex.
+    Hex,
+    /// Standard base64 with padding.
+    Base64,
+}
+
+impl Encoding {
+    fn decode(self, text: &str) -> Option<Vec<u8>> {
+        match self {
+            Encoding::Hex => hex::decode(text).ok(),
+            Encoding::Base64 => BASE64.decode(text).ok(),
+        }
+    }
+
+    fn encode(self, bytes: &[u8]) -> String {
+        match self {
+            Encoding::Hex => hex::encode(bytes),
+            Encoding::Base64 => BASE64.encode(bytes),
+        }
+    }
+}
+
+/// The syntax of the signature header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderFormat {
+    /// Comma-separated `key=value` pairs carrying the timestamp and one or more signatures
+    /// (ReReady `t=…,v=…`, Stripe `t=…,v1=…`). Pairs with other keys are ignored.
+    KeyValue {
+        /// The key of the timestamp, e.g. `t`.
+        timestamp: &'static str,
+        /// The key of each signature, e.g. `v`.
+        signature: &'static str,
+    },
+    /// Space-separated `<version>,<signature>` entries (Standard Webhooks `v1,…`); other versions are ignored.
+    VersionedList {
+        /// The version accepted, e.g. `v1`.
+        version: &'static str,
+    },
+}
+
+/// What the HMAC is computed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignedString {
+    /// `<timestamp>.<body>`.
+    TimestampDotBody,
+    /// `<id>.<timestamp>.<body>`.
+    IdDotTimestampDotBody,
+}
+
+/// How a configured secret becomes the HMAC key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyFormat {
+    /// The secret's UTF-8 bytes, as given (ReReady's `ssk_…`).
+    Utf8,
+    /// Standard Webhooks: base64 after an optional `whsec_` prefix.
+    WhsecBase64,
+}
+
+impl KeyFormat {
+    fn key_bytes(self, secret: &str) -> Option<Vec<u8>> {
+        match self {
+            KeyFormat::Utf8 => Some(secret.as_bytes().to_vec()),
+            KeyFormat::WhsecBase64 => BASE64.decode(secret.strip_prefix("whsec_").unwrap_or(secret)).ok(),
+        }
+    }
+}
+
+/// A complete description of one HMAC signature scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignatureScheme {
+    /// The signature header; later names are aliases (e.g. `svix-signature`).
+    pub header: &'static [&'static str],
+    /// Where the timestamp is when it is not inside the signature header (with aliases).
+    pub timestamp_header: &'static [&'static str],
+    /// Where the message id is, for schemes that sign it (with aliases).
+    pub id_header: &'static [&'static str],
+    /// The header syntax.
+    pub format: HeaderFormat,
+    /// The hash.
+    pub algorithm: Algorithm,
+    /// The signature encoding.
+    pub encoding: Encoding,
+    /// What is signed.
+    pub signed: SignedString,
+    /// How secrets become keys.
+    pub key: KeyFormat,
+}
+
+/// What a valid signature established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signed<'a> {
+    /// The signed timestamp (unix seconds).
+    pub timestamp: i64,
+    /// The signed message id, for schemes that sign one.
+    pub id: Option<&'a str>,
+    /// Which configured secret matched (its position among the non-empty ones).
+    pub key_index: usize,
+}
+
+/// The parts of a signature header before any secret is used.
+struct Presented<'a> {
+    timestamp_text: &'a str,
+    timestamp: i64,
+    id: Option<&'a str>,
+    signatures: Vec<Vec<u8>>,
+}
+
+impl SignatureScheme {
+    /// The signature header's value, `None` when the request has none.
+    pub fn header_value<'a>(&self, request: &Request<'a>) -> Result<Option<&'a str>, Error> {
+        request.credential_header(self.header)
+    }
+
+    /// Checks the signature against every configured secret, then the timestamp against `now`.
+    /// The timestamp is checked second, so `timestamp_out_of_tolerance` always means "authentic but stale".
+    pub fn verify<'a, 's>(
+        &self,
+        request: &Request<'a>,
+        header: &'a str,
+        secrets: impl Iterator<Item = &'s Secret>,
+        now: i64,
+        tolerance_seconds: u64,
+    ) -> Result<Signed<'a>, Error> {
+        let presented = self.parse(request, header)?;
+        let mut usable_key = false;
+        let mut matched = None;
+        for (index, secret) in secrets.enumerate() {
+            let Some(key) = self.key.key_bytes(secret.expose()) else { continue };
+            usable_key = true;
+            let tag = self.tag(&key, presented.id, presented.timestamp_text, request.body);
+            // Every signature is compared (constant time each), whatever matched before.
+            let hit = presented.signatures.iter().fold(false, |hit, sig| hit | bool::from(tag.ct_eq(sig)));
+            if hit && matched.is_none() {
+                matched = Some(index);
+            }
+        }
+        if !usable_key {
+            return Err(Error::MissingSecret("valid secret (whsec_ followed by base64)"));
+        }
+        let key_index = matched.ok_or(Error::SignatureMismatch("signature"))?;
+        let age_seconds = now.saturating_sub(presented.timestamp);
+        if now.abs_diff(presented.timestamp) > tolerance_seconds {
+            return Err(Error::TimestampOutOfTolerance { age_seconds, tolerance_seconds });
+        }
+        Ok(Signed { timestamp: presented.timestamp, id: presented.id, key_index })
+    }
+
+    /// The header value a sender would put on `body` (for tests, simulation and the CLI).
+    pub fn sign(&self, secret: &str, id: Option<&str>, timestamp: i64, body: &[u8]) -> Result<String, Error> {
+        let key = self
+            .key
+            .key_bytes(secret)
+            .ok_or(Error::MissingSecret("valid secret (whsec_ followed by base64)"))?;
+        let timestamp = timestamp.to_string();
+        let signature = self.encoding.encode(&self.tag(&key, id, &timestamp, body));
+        Ok(match self.format {
+            HeaderFormat::KeyValue { timestamp: t, signature: v } => format!("{t}={timestamp},{v}={signature}"),
+            HeaderFormat::VersionedList { version } => format!("{version},{signature}"),
+        })
+    }
+
+    fn tag(&self, key: &[u8], id: Option<&str>, timestamp: &str, body: &[u8]) -> Vec<u8> {
+        match self.signed {
+            SignedString::TimestampDotBody => self.algorithm.mac(key, &[timestamp.as_bytes(), b".", body]),
+            SignedString::IdDotTimestampDotBody => self.algorithm.mac(
+                key,
+                &[id.unwrap_or_default().as_bytes(), b".", timestamp.as_bytes(), b".", body],
+            ),
+        }
+    }
+
+    fn parse<'a>(&self, request: &Request<'a>, header: &'a str) -> Result<Presented<'a>, Error> {
+        let (timestamp_text, candidates) = match self.format {
+            HeaderFormat::KeyValue { timestamp, signature } => parse_key_value(header, timestamp, signature)?,
+            HeaderFormat::VersionedList { version } => {
+                let timestamp = request
+                    .credential_header(self.timestamp_header)?
+                    .ok_or(Error::MissingSignature(missing(self.timestamp_header)))?;
+                (timestamp, parse_versioned_list(header, version))
+            }
+        };
+        let id = match self.signed {
+            SignedString::IdDotTimestampDotBody => Some(
+                request.credential_header(self.id_header)?.ok_or(Error::MissingSignature(missing(self.id_header)))?,
+            ),
+            SignedString::TimestampDotBody => None,
+        };
+        let timestamp = parse_timestamp(timestamp_text)?;
+        // Entries that do not decode to a whole tag are skipped (a sender may list other formats);
+        // with none left the header is malformed. A short or empty signature can never match.
+        let signatures: Vec<Vec<u8>> = candidates
+            .iter()
+            .filter_map(|text| self.encoding.decode(text))
+            .filter(|bytes| bytes.len() == self.algorithm.tag_len())
+            .collect();
+        if signatures.is_empty() {
+            return Err(Error::MalformedSignature("no signature of the expected length and encoding"));
+        }
+        Ok(Presented { timestamp_text, timestamp, id, signatures })
+    }
+}
+
+fn missing(names: &[&str]) -> std::borrow::Cow<'static, str> {
+    format!("{} header", names.first().copied().unwrap_or("signature")).into()
+}
+
+/// Splits `t=…,v=…[,v=…]`; the timestamp must appear once.
+fn parse_key_value<'a>(
+    header: &'a str,
+    timestamp_key: &str,
+    signature_key: &str,
+) -> Result<(&'a str, Vec<&'a str>), Error> {
+    let mut timestamp = None;
+    let mut signatures = Vec::new();
+    for pair in header.split(',') {
+        let Some((key, value)) = pair.split_once('=') else { continue };
+        let (key, value) = (key.trim(), value.trim());
+        if key == timestamp_key {
+            if timestamp.replace(value).is_some() {
+                return Err(Error::MalformedSignature("the timestamp appears twice"));
+            }
+        } else if key == signature_key {
+            signatures.push(value);
+        }
+    }
+    let timestamp = timestamp.ok_or(Error::MalformedSignature("the signature header has no timestamp"))?;
+    if signatures.is_empty() {
+        return Err(Error::MalformedSignature("the signature header has no signature"));
+    }
+    Ok((timestamp, signatures))
+}
+
+/// Splits `v1,<sig> v1,<sig> v2,<sig>` and keeps the signatures of `version`.
+fn parse_versioned_list<'a>(header: &'a str, version: &str) -> Vec<&'a str> {
+    header
+        .split_ascii_whitespace()
+        .filter_map(|entry| entry.split_once(','))
+        .filter(|(v, _)| *v == version)
+        .map(|(_, signature)| signature)
+        .collect()
+}
+
+/// Unix seconds as ASCII digits only: no sign, no spaces, at most 15 digits, so the
+/// parse cannot overflow and the arithmetic after it cannot either.
+fn parse_timestamp(text: &str) -> Result<i64, Error> {
+    if text.is_empty() || text.len() > 15 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::MalformedSignature("the timestamp is not a unix time in seconds"));
+    }
+    text.parse().map_err(|_| Error::MalformedSignature("the timestamp is not a unix time in seconds"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KV: SignatureScheme = SignatureScheme {
+        header: &["x-sig"],
+        timestamp_header: &[],
+        id_header: &[],
+        format: HeaderFormat::KeyValue { timestamp: "t", signature: "v" },
+        algorithm: Algorithm::Sha256,
+        encoding: Encoding::Hex,
+        signed: SignedString::TimestampDotBody,
+        key: KeyFormat::Utf8,
+    };
+
+    fn check(header: &str, now: i64) -> Result<i64, Error> {
+        let secrets = [Secret::new("k")];
+        let headers = [("x-sig", header)];
+        KV.verify(&Request::new(&headers, b"{}"), header, secrets.iter(), now, 300).map(|signed| signed.timestamp)
+    }
+
+    #[test]
+    fn accepts_what_it_signs_and_rejects_another_body() {
+        let header = KV.sign("k", None, 1000, b"{}").unwrap();
+        assert_eq!(check(&header, 1000), Ok(1000));
+        let headers = [("x-sig", header.as_str())];
+        let other = KV.verify(&Request::new(&headers, b"{ }"), &header, [Secret::new("k")].iter(), 1000, 300);
+        assert_eq!(other.unwrap_err().code(), "signature_mismatch");
+    }
+
+    #[test]
+    fn checks_the_tolerance_in_both_directions_without_overflow() {
+        let header = KV.sign("k", None, 1000, b"{}").unwrap();
+        assert!(check(&header, 1300).is_ok());
+        assert!(check(&header, 700).is_ok());
+        assert_eq!(
+            check(&header, 1301).unwrap_err(),
+            Error::TimestampOutOfTolerance { age_seconds: 301, tolerance_seconds: 300 }
+        );
+        assert_eq!(check(&header, 699).unwrap_err().code(), "timestamp_out_of_tolerance");
+        assert_eq!(check(&header, i64::MIN).unwrap_err().code(), "timestamp_out_of_tolerance");
+        assert_eq!(check(&header, i64::MAX).unwrap_err().code(), "timestamp_out_of_tolerance");
+    }
+
+    #[test]
+    fn refuses_timestamps_that_are_not_plain_unix_seconds() {
+        let tag = "0".repeat(64);
+        for t in ["", "-5", "+5", "5 5", "5.0", "1e9", &"9".repeat(16), &"9".repeat(400), "٣"] {
+            let header = format!("t={t},v={tag}");
+            assert_eq!(check(&header, 0).unwrap_err().code(), "malformed_signature", "t={t}");
+        }
+    }
+
+    #[test]
+    fn never_accepts_an_empty_or_truncated_signature() {
+        let full = KV.sign("k", None, 1000, b"{}").unwrap();
+        for cut in [full.len() - 2, full.len() - 64, "t=1000,v=".len()] {
+            assert_eq!(check(&full[..cut], 1000).unwrap_err().code(), "malformed_signature", "{}", &full[..cut]);
+        }
+    }
+
+    #[test]
+    fn keeps_versions_it_knows_from_a_signature_list() {
+        assert_eq!(parse_versioned_list("v1,a v2,b  v1,c v1a,d nocomma", "v1"), vec!["a", "c"]);
+    }
+
+    #[test]
+    fn decodes_whsec_secrets_with_or_without_the_prefix() {
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_aGk="), Some(b"hi".to_vec()));
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("aGk="), Some(b"hi".to_vec()));
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_not base64"), None);
+    }
+}

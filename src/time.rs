@@ -1,0 +1,135 @@
+//! RFC 3339 timestamps in UTC for `occurredAt`. A few lines of civil-calendar arithmetic (Howard
+//! Hinnant's `days_from_civil`) instead of a date crate: this is all hookgate needs of dates, and a
+//! date crate would cost more wasm bytes than the rest of the module.
+
+/// Formats unix time (seconds and milliseconds) as `YYYY-MM-DDTHH:MM:SS[.mmm]Z`.
+/// `None` outside years 0000-9999.
+pub fn format_utc(seconds: i64, millis: u32) -> Option<String> {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    if !(0..=9999).contains(&year) {
+        return None;
+    }
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    Some(if millis == 0 {
+        format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z")
+    } else {
+        format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{millis:03}Z")
+    })
+}
+
+/// Formats unix milliseconds (as Baback sends them).
+pub fn format_unix_millis(millis: i64) -> Option<String> {
+    format_utc(millis.div_euclid(1000), millis.rem_euclid(1000) as u32)
+}
+
+/// Parses an RFC 3339 date-time with any offset and writes it back in UTC, keeping up to
+/// millisecond precision. `None` when the text is not RFC 3339.
+pub fn normalize_rfc3339(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut rest = &text[19..];
+    let mut millis = 0u32;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        let ms = format!("{:0<3}", &fraction[..digits.min(3)]);
+        millis = ms.parse().ok()?;
+        rest = &fraction[digits..];
+    }
+    let offset = match rest.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let digits = [*h1, *h2, *m1, *m2];
+            if !digits.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let d = |i: usize| i64::from(digits[i] - b'0');
+            let (oh, om) = (d(0) * 10 + d(1), d(2) * 10 + d(3));
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let minutes = oh * 60 + om;
+            if *sign == b'+' { minutes } else { -minutes }
+        }
+        _ => return None,
+    };
+    // A leap second (:60) is folded into the next second, as JavaScript's Date does.
+    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset * 60;
+    format_utc(seconds, millis)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_unix_time_in_utc() {
+        assert_eq!(format_utc(0, 0).as_deref(), Some("1970-01-01T00:00:00Z"));
+        assert_eq!(format_utc(1_767_225_600, 0).as_deref(), Some("2026-01-01T00:00:00Z"));
+        assert_eq!(format_unix_millis(1_672_531_260_123).as_deref(), Some("2023-01-01T00:01:00.123Z"));
+        assert_eq!(format_utc(951_782_400, 0).as_deref(), Some("2000-02-29T00:00:00Z"));
+        assert_eq!(format_utc(i64::MAX / 2, 0), None);
+    }
+
+    #[test]
+    fn normalizes_offsets_and_fractions_to_utc() {
+        assert_eq!(normalize_rfc3339("2023-08-18T12:00:00Z").as_deref(), Some("2023-08-18T12:00:00Z"));
+        assert_eq!(normalize_rfc3339("2023-08-18T14:30:00+02:30").as_deref(), Some("2023-08-18T12:00:00Z"));
+        assert_eq!(normalize_rfc3339("2023-12-31T23:00:00.5-01:00").as_deref(), Some("2024-01-01T00:00:00.500Z"));
+        assert_eq!(normalize_rfc3339("2023-08-18T12:00:00.123456789Z").as_deref(), Some("2023-08-18T12:00:00.123Z"));
+    }
+
+    #[test]
+    fn refuses_what_is_not_rfc3339() {
+        for text in ["", "2023-08-18", "2023-08-18T12:00:00", "2023-02-30T00:00:00Z", "2023-08-18T24:00:00Z",
+            "2023-08-18T12:00:00.Z", "2023-08-18T12:00:00+2:00", "yesterday at noon!!", "2023-08-18T12:00:00Zjunk"] {
+            assert_eq!(normalize_rfc3339(text), None, "{text}");
+        }
+    }
+}

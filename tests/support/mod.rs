@@ -1,0 +1,109 @@
+//! Loads vector files and checks one vector against the Rust API.
+
+use std::path::PathBuf;
+
+use hookgate::{Options, Request, Secret};
+use serde_json::Value;
+
+/// `../shared/vectors/webhooks.json` beside the repository (override with `HOOKGATE_VECTORS`).
+pub fn load_vectors() -> Vec<Value> {
+    let path = std::env::var_os("HOOKGATE_VECTORS").map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors/webhooks.json")
+    });
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let file: Value = serde_json::from_str(&text).expect("vector file is JSON");
+    file["vectors"].as_array().expect("a `vectors` array").clone()
+}
+
+fn keys(value: &Value) -> Vec<Secret> {
+    match value {
+        Value::String(s) => vec![Secret::new(s.as_str())],
+        Value::Array(items) => items.iter().filter_map(Value::as_str).map(Secret::new).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Builds the options a vector names.
+pub fn options_of(options: &Value) -> Options {
+    let mut built = Options { secrets: keys(&options["secret"]), tokens: keys(&options["token"]), ..Options::default() };
+    if let Some(t) = options["toleranceSeconds"].as_u64() {
+        built.tolerance_seconds = t;
+    }
+    if let Some(m) = options["maxBodyBytes"].as_u64() {
+        built.max_body_bytes = m as usize;
+    }
+    built
+}
+
+/// `Ok(())` when the vector's outcome is as expected, else a line saying what differed.
+pub fn run_vector(vector: &Value) -> Result<(), String> {
+    let name = format!("{} / {}", vector["provider"].as_str().unwrap_or("?"), vector["name"].as_str().unwrap_or("?"));
+    let request = &vector["request"];
+    let headers: Vec<(&str, &str)> = request["headers"]
+        .as_object()
+        .map(|h| h.iter().map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default())).collect())
+        .unwrap_or_default();
+    let body = request["body"].as_str().unwrap_or_default().as_bytes();
+    let mut req = Request::new(&headers, body);
+    if let Some(url) = request["url"].as_str() {
+        req = req.with_url(url);
+    }
+    let options = options_of(&vector["options"]);
+    let now = vector["options"]["now"].as_i64().unwrap_or(1_767_225_600);
+    let provider = vector["provider"].as_str().unwrap_or_default();
+    let outcome = hookgate::verify_json_at(provider, &req, &options, now);
+    let expect = &vector["expect"];
+    match (expect["ok"].as_bool(), outcome) {
+        (Some(true), Ok(json)) => {
+            let event: Value = serde_json::from_str(&json).map_err(|e| format!("{name}: event is not JSON: {e}"))?;
+            check_subset(&expect["event"], &event, "event").map_err(|e| format!("{name}: {e}"))?;
+            if let Some(secret) = expect["secretAbsent"].as_str() {
+                if json.contains(secret) {
+                    return Err(format!("{name}: the secret appears in the event"));
+                }
+            }
+            Ok(())
+        }
+        (Some(false), Err(error)) => {
+            let accepted: Vec<&str> = match expect["codes"].as_array() {
+                Some(codes) => codes.iter().filter_map(Value::as_str).collect(),
+                None => vec![expect["code"].as_str().unwrap_or_default()],
+            };
+            if accepted.contains(&error.code()) {
+                Ok(())
+            } else {
+                Err(format!("{name}: expected {accepted:?}, got {} ({error})", error.code()))
+            }
+        }
+        (_, Ok(_)) => Err(format!("{name}: accepted, expected {}", expect["code"])),
+        (_, Err(error)) => Err(format!("{name}: rejected with {} ({error}), expected success", error.code())),
+    }
+}
+
+/// Every field of `expected` is in `actual` with an equal value; `occurredAt` compares as an instant.
+pub fn check_subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
+    match expected {
+        Value::Object(fields) => fields.iter().try_for_each(|(key, want)| {
+            let got = &actual[key.as_str()];
+            if key == "occurredAt" {
+                if want.is_null() && got.is_null() {
+                    return Ok(());
+                }
+                let (w, g) = (instant(want), instant(got));
+                return if w.is_some() && w == g { Ok(()) } else { Err(format!("{path}.{key}: want {want}, got {got}")) };
+            }
+            check_subset(want, got, &format!("{path}.{key}"))
+        }),
+        _ if expected == actual => Ok(()),
+        _ => Err(format!("{path}: want {expected}, got {actual}")),
+    }
+}
+
+/// An RFC 3339 value as (date-time in UTC, normalized) for comparison: hookgate always writes UTC,
+/// so a `Z` form compares directly; the vectors use `Z` too.
+fn instant(value: &Value) -> Option<String> {
+    let text = value.as_str()?;
+    let text = text.strip_suffix('Z').or_else(|| text.strip_suffix("+00:00"))?;
+    let text = text.strip_suffix(".000").unwrap_or(text);
+    Some(text.to_owned())
+}
