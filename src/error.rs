@@ -30,7 +30,7 @@ pub enum Error {
         column: usize,
     },
     /// The body is JSON but lacks what the provider documents (wrong shape, a required field missing).
-    InvalidPayload(&'static str),
+    InvalidPayload(Cow<'static, str>),
     /// The body is larger than `max_body_bytes`; nothing was hashed or parsed.
     PayloadTooLarge {
         /// The configured limit in bytes.
@@ -53,16 +53,6 @@ impl Error {
             Error::InvalidPayload(_) => "invalid_payload",
             Error::PayloadTooLarge { .. } => "payload_too_large",
             Error::UnknownProvider => "unknown_provider",
-        }
-    }
-
-    /// Classifies a serde_json error: syntax problems are `invalid_json`, a valid document of the wrong shape
-    /// is `invalid_payload`. serde's own message is not kept: it can quote body text.
-    pub(crate) fn from_json(error: &serde_json::Error, shape: &'static str) -> Error {
-        if error.is_data() {
-            Error::InvalidPayload(shape)
-        } else {
-            Error::InvalidJson { line: error.line(), column: error.column() }
         }
     }
 }

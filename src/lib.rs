@@ -6,7 +6,7 @@
 mod error;
 mod event;
 mod options;
-mod payload;
+mod json;
 pub mod providers;
 mod request;
 pub mod scheme;

@@ -67,3 +67,50 @@ pub static PROVIDERS: &[&Provider] = &[
 pub fn find(id: &str) -> Option<&'static Provider> {
     PROVIDERS.iter().copied().find(|p| p.id == id)
 }
+
+/// A provider as registries and UIs see it (serialized by [`registry_json`]).
+#[derive(serde::Serialize)]
+struct Description<'p> {
+    id: &'static str,
+    name: &'static str,
+    credentials: Vec<CredentialDescription<'p>>,
+}
+
+#[derive(serde::Serialize)]
+struct CredentialDescription<'p> {
+    scheme: &'static str,
+    option: &'static str,
+    place: Cow<'static, str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    headers: Vec<&'p str>,
+}
+
+impl Provider {
+    fn describe(&self) -> Description<'_> {
+        let credentials = self
+            .credentials
+            .iter()
+            .map(|c| CredentialDescription {
+                scheme: match c {
+                    Credential::Bearer(_) => "bearer",
+                    Credential::UrlToken { .. } => "url-token",
+                    Credential::BodySecret { .. } => "body-secret",
+                    Credential::Signature(_) => "hmac",
+                },
+                option: c.key_kind().option_name(),
+                place: c.place(),
+                headers: match c {
+                    Credential::Signature(s) => s.header.iter().chain(s.timestamp_header).chain(s.id_header).copied().collect(),
+                    _ => Vec::new(),
+                },
+            })
+            .collect();
+        Description { id: self.id, name: self.name, credentials }
+    }
+}
+
+/// Every provider as a JSON array of `{id, name, credentials: [{scheme, option, place, headers?}]}`.
+pub fn registry_json() -> String {
+    let described: Vec<Description<'_>> = PROVIDERS.iter().map(|p| p.describe()).collect();
+    serde_json::to_string(&described).expect("the registry always serializes")
+}

@@ -2,12 +2,8 @@
 //! signing key, or (the documented weaker alternative) a `token` URL parameter.
 //! Payload `{device_return_id, serial_number, state, test, ticket_url, url}`.
 
-use std::borrow::Cow;
-
-use serde::Deserialize;
-
 use super::{Delivery, Mapped, Provider};
-use crate::payload::{parse, Text};
+use crate::json::Object;
 use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
 use crate::{time, Error, KeyKind, Status, Subject};
 
@@ -30,28 +26,19 @@ pub const PROVIDER: Provider = Provider {
     map,
 };
 
-#[derive(Deserialize)]
-struct Payload<'a> {
-    #[serde(borrow)]
-    device_return_id: Text<'a>,
-    #[serde(borrow)]
-    state: Cow<'a, str>,
-    #[serde(default)]
-    test: Option<bool>,
-}
-
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let p: Payload = parse(delivery.body, "a ReReady event has `device_return_id` and `state`")?;
-    let device_return_id = p.device_return_id.into_cow();
+    let body = Object::parse(delivery.body)?;
+    let device_return_id = body.required_text("device_return_id")?;
+    let state = body.required_str("state")?;
     Ok(Mapped {
         // One delivery per state change of a device return: redeliveries share both.
-        id: format!("{device_return_id}:{}", p.state).into(),
+        id: format!("{device_return_id}:{state}").into(),
         event_type: "device_return.status_changed".into(),
-        source_type: p.state.clone(),
+        source_type: state.clone(),
         // ReReady sends when the state changes; the signed time is the best time there is.
         occurred_at: delivery.verified.timestamp.and_then(|t| time::format_utc(t, 0)),
         subject: Subject { kind: Some("device_return"), id: Some(device_return_id), reference: None },
-        status: Status { previous: None, current: Some(p.state) },
-        test: p.test.unwrap_or(false),
+        status: Status { previous: None, current: Some(state) },
+        test: body.bool("test")?.unwrap_or(false),
     })
 }

@@ -2,12 +2,8 @@
 //! `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">` with a `whsec_` base64 key.
 //! Svix-based senders use the same scheme under `svix-*` header names. Payload `{type, timestamp, data}`.
 
-use std::borrow::Cow;
-
-use serde::Deserialize;
-
 use super::{Delivery, Mapped, Provider};
-use crate::payload::{parse, text, Text};
+use crate::json::Object;
 use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
 use crate::{time, Error, Status, Subject};
 
@@ -30,37 +26,26 @@ pub const PROVIDER: Provider = Provider {
     map,
 };
 
-#[derive(Deserialize)]
-struct Payload<'a> {
-    #[serde(rename = "type", borrow)]
-    kind: Cow<'a, str>,
-    #[serde(borrow)]
-    timestamp: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    data: Option<Data<'a>>,
-}
-
-#[derive(Deserialize)]
-struct Data<'a> {
-    #[serde(borrow)]
-    id: Option<Text<'a>>,
-}
-
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let p: Payload = parse(delivery.body, "a Standard Webhooks payload has a `type`")?;
+    let body = Object::parse(delivery.body)?;
+    let kind = body.required_str("type")?;
     let message_id = delivery.verified.message_id.ok_or(Error::MissingSignature("webhook-id header".into()))?;
-    let occurred_at = p
-        .timestamp
+    let occurred_at = body
+        .str("timestamp")?
         .as_deref()
         .and_then(time::normalize_rfc3339)
         .or_else(|| delivery.verified.timestamp.and_then(|t| time::format_utc(t, 0)));
+    let subject_id = match body.raw("data").map(|raw| raw.get()) {
+        Some(raw) if raw.starts_with('{') => body.required_object("data")?.text("id")?,
+        _ => None,
+    };
     Ok(Mapped {
         id: message_id.into(),
         // The sender defines its own dotted types; they are kept as the normalized type too.
-        event_type: p.kind.clone(),
-        source_type: p.kind,
+        event_type: kind.clone(),
+        source_type: kind,
         occurred_at,
-        subject: Subject { kind: None, id: text(p.data.and_then(|d| d.id)), reference: None },
+        subject: Subject { kind: None, id: subject_id, reference: None },
         status: Status::default(),
         test: false,
     })

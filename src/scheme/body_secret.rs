@@ -4,9 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
-
+use crate::json::{self, Object};
 use crate::Error;
 
 /// The secret found in a body, and the body with every copy of that field removed.
@@ -29,88 +27,51 @@ impl fmt::Debug for Extracted<'_> {
 /// `malformed_signature`.
 pub fn extract<'a>(body: &'a str, path: &[&str]) -> Result<Extracted<'a>, Error> {
     let mut redacted = String::with_capacity(body.len());
-    let secret = extract_into(body, path, &mut redacted)?;
-    let secret = match secret {
+    let secret = match extract_into(body, path, &mut redacted)? {
         None => None,
-        Some(raw) => Some(
-            serde_json::from_str::<Cow<'a, str>>(raw.get())
-                .map_err(|_| Error::MalformedSignature("the body's secret field is not a string"))?,
-        ),
+        Some(raw) => {
+            Some(json::string(raw).ok_or(Error::MalformedSignature("the body's secret field is not a string"))?)
+        }
     };
     Ok(Extracted { secret, redacted })
 }
 
-fn extract_into<'a>(object: &'a str, path: &[&str], out: &mut String) -> Result<Option<&'a RawValue>, Error> {
-    let Members(members) = serde_json::from_str(object).map_err(|e| Error::from_json(&e, "expected a JSON object"))?;
+/// Writes `object` without the member at `path` into `out`; returns that member's raw value.
+fn extract_into<'a>(object: &'a str, path: &[&str], out: &mut String) -> Result<Option<&'a str>, Error> {
+    let object = Object::parse(object)?;
     let (key, rest) = path.split_first().expect("a body secret path is never empty");
-    let found = members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v);
+    let last = object.members().iter().rposition(|(k, _)| k == key);
+    if last.is_none() && !rest.is_empty() {
+        return Err(Error::InvalidPayload(format!("the body has no `{key}` object").into()));
+    }
+    let mut found = None;
     out.push('{');
     let mut first = true;
-    let mut secret = None;
-    for (k, value) in &members {
-        let is_key = k == key;
-        if is_key && rest.is_empty() {
-            continue; // the secret itself: dropped
+    for (index, (k, value)) in object.members().iter().enumerate() {
+        if k == key && rest.is_empty() {
+            found = found.or(last.map(|i| object.members()[i].1.get()));
+            continue; // the secret itself, and every duplicate of it: dropped
         }
         if !first {
             out.push(',');
         }
         first = false;
-        push_json_string(out, k);
+        out.push_str(&serde_json::to_string(k.as_ref()).expect("a str always serializes"));
         out.push(':');
-        if is_key && std::ptr::eq(*value, found.expect("found when a member matches")) {
-            secret = extract_into(value.get(), rest, out)?;
-        } else if is_key {
-            continue_redacting(value.get(), rest, out)?;
+        if k != key {
+            out.push_str(value.get());
+        } else if Some(index) == last {
+            found = extract_into(value.get(), rest, out)?;
+        } else if value.get().starts_with('{') {
+            // An earlier duplicate envelope: not what a parser sees, but it may hold a copy of the secret.
+            extract_into(value.get(), rest, out)?;
         } else {
             out.push_str(value.get());
         }
     }
     out.push('}');
-    if found.is_none() && !rest.is_empty() {
-        return Err(Error::InvalidPayload("the body has no object where the secret is sent"));
-    }
-    Ok(if rest.is_empty() { found } else { secret })
+    Ok(found)
 }
-
-/// An earlier duplicate of an envelope key: it is not what a parser sees, but it may still hold a copy
-/// of the secret, so it is redacted the same way (or copied as is when it is not an object).
-fn continue_redacting(value: &str, path: &[&str], out: &mut String) -> Result<(), Error> {
-    if value.starts_with('{') {
-        extract_into(value, path, out).map(|_| ())
-    } else {
-        out.push_str(value);
-        Ok(())
-    }
-}
-
-fn push_json_string(out: &mut String, text: &str) {
-    out.push_str(&serde_json::to_string(text).expect("a str always serializes"));
-}
-
-/// An object's members in order, values left as raw JSON text.
-struct Members<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Members<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MembersVisitor;
-        impl<'de> Visitor<'de> for MembersVisitor {
-            type Value = Members<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-                let mut members = Vec::new();
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    members.push((key, map.next_value::<&'de RawValue>()?));
-                }
-                Ok(Members(members))
-            }
-        }
-        deserializer.deserialize_map(MembersVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

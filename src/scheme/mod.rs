@@ -135,7 +135,7 @@ fn try_credential<'a>(
             let index = token::match_token(&presented, keys).ok_or(Error::SignatureMismatch("secret in the body"))?;
             // The secret must not reach the forwarded payload by another road (a copy in another field).
             if extracted.redacted.contains(presented.as_ref()) {
-                return Err(Error::InvalidPayload("the secret appears elsewhere in the payload"));
+                return Err(Error::InvalidPayload("the secret appears elsewhere in the payload".into()));
             }
             Ok(Some(Verified { redacted_body: Some(extracted.redacted), ..verified(index) }))
         }

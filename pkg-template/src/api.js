@@ -1,0 +1,136 @@
+// The package's JS API over the wasm exports. Thin on purpose: it converts inputs (Headers, objects
+// or pairs; strings or bytes) and maps errors to HookgateError. Verification happens in Rust only.
+import * as wasm from "./hookgate.js";
+
+const DEFAULT_TOLERANCE_SECONDS = 300;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const encoder = new TextEncoder();
+
+/** A rejected delivery: `.code` is stable (see the README), `.message` never contains a secret. */
+export class HookgateError extends Error {
+  constructor(code, message, provider) {
+    super(message);
+    this.name = "HookgateError";
+    this.code = code;
+    this.provider = provider;
+  }
+}
+
+let registry;
+/** The providers this build knows: `[{ id, name, credentials }]`. */
+export function providers() {
+  registry ??= JSON.parse(wasm.providers());
+  return registry.map((p) => ({ ...p, credentials: p.credentials.map((c) => ({ ...c })) }));
+}
+
+let providerIds;
+function knownProvider(provider) {
+  providerIds ??= new Set(JSON.parse(wasm.providers()).map((p) => p.id));
+  return providerIds.has(provider);
+}
+
+/** The event as a JSON string (the forwarding path: no JS objects are built). Throws HookgateError. */
+export function verifyJson(provider, request, options = {}) {
+  if (!knownProvider(provider)) {
+    throw new HookgateError("unknown_provider", `unknown provider ${JSON.stringify(String(provider)).slice(0, 80)}`, provider);
+  }
+  if (request === null || typeof request !== "object") throw new TypeError("hookgate: request must be { headers, body, url? }");
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // The size is checked before the body is copied into wasm memory, which never shrinks.
+  const body = bodyBytes(request.body, maxBodyBytes, provider);
+  try {
+    return wasm.verifyJson(
+      provider,
+      flattenHeaders(request.headers),
+      body,
+      request.url == null ? undefined : String(request.url),
+      keyList(options.secret, "secret"),
+      keyList(options.token, "token"),
+      options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+      maxBodyBytes,
+      options.now ?? Math.floor(Date.now() / 1000),
+    );
+  } catch (error) {
+    throw fromWasm(error, provider);
+  }
+}
+
+/** The normalized event. Throws HookgateError. */
+export function verify(provider, request, options) {
+  return JSON.parse(verifyJson(provider, request, options));
+}
+
+export const verifyRedo = (request, options) => verify("redo", request, options);
+export const verifyBaback = (request, options) => verify("baback", request, options);
+export const verifyReturnsCloud = (request, options) => verify("returns-cloud", request, options);
+export const verifyReReady = (request, options) => verify("reready", request, options);
+export const verifyStandardWebhooks = (request, options) => verify("standard-webhooks", request, options);
+
+/** The `X-ReReady-Signature-512` header value ReReady would send (for tests and simulation). */
+export function signReReady(body, secret, timestamp = Math.floor(Date.now() / 1000)) {
+  return wasm.signReReady(bodyBytes(body, Infinity), String(secret), timestamp);
+}
+
+/** The `webhook-signature` header value a Standard Webhooks sender would send. */
+export function signStandardWebhooks(id, timestamp, body, secret) {
+  try {
+    return wasm.signStandardWebhooks(String(id), timestamp, bodyBytes(body, Infinity), String(secret));
+  } catch (error) {
+    throw fromWasm(error, "standard-webhooks");
+  }
+}
+
+function fromWasm(error, provider) {
+  if (typeof error !== "string") return error; // a trap or a bug, not a verdict: never disguise it
+  const newline = error.indexOf("\n");
+  return new HookgateError(error.slice(0, newline), error.slice(newline + 1), provider);
+}
+
+function tooLarge(limit, provider) {
+  return new HookgateError("payload_too_large", `the body is larger than the limit of ${limit} bytes`, provider);
+}
+
+function bodyBytes(body, limit, provider) {
+  let bytes;
+  if (typeof body === "string") {
+    // UTF-8 never has fewer bytes than UTF-16 code units: a long string is too large before encoding it.
+    if (body.length > limit) throw tooLarge(limit, provider);
+    bytes = encoder.encode(body);
+  } else if (body instanceof Uint8Array) {
+    bytes = body;
+  } else if (body instanceof ArrayBuffer) {
+    bytes = new Uint8Array(body);
+  } else if (ArrayBuffer.isView(body)) {
+    bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  } else if (body == null) {
+    bytes = new Uint8Array(0);
+  } else {
+    throw new TypeError("hookgate: body must be a string, Uint8Array or ArrayBuffer");
+  }
+  if (bytes.byteLength > limit) throw tooLarge(limit, provider);
+  return bytes;
+}
+
+function flattenHeaders(headers) {
+  const flat = [];
+  const add = (name, value) => {
+    if (Array.isArray(value)) for (const v of value) flat.push(String(name), String(v));
+    else if (value != null) flat.push(String(name), String(value));
+  };
+  if (headers == null) return flat;
+  if (typeof headers.forEach === "function" && typeof headers.get === "function") {
+    headers.forEach((value, name) => add(name, value)); // Headers (Fetch API)
+  } else if (Array.isArray(headers) || typeof headers[Symbol.iterator] === "function") {
+    for (const [name, value] of headers) add(name, value); // [name, value] pairs
+  } else {
+    for (const name of Object.keys(headers)) add(name, headers[name]); // plain object, any case
+  }
+  return flat;
+}
+
+function keyList(value, name) {
+  if (value == null) return [];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  throw new TypeError(`hookgate: options.${name} must be a string or an array of strings`);
+}

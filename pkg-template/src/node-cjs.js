@@ -1,0 +1,9 @@
+// Node (CommonJS): bundled by esbuild into node.cjs, so `require("hookgate")` works on Node 18
+// without require(esm). `__dirname` is the CommonJS module's own.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { initSync } from "./hookgate.js";
+
+initSync({ module: readFileSync(join(__dirname, "hookgate_bg.wasm")) });
+
+export * from "./api.js";

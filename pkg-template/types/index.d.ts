@@ -1,0 +1,100 @@
+/** Provider ids accepted by `verify`, `verifyJson` and the gateway path. */
+export type ProviderId = "redo" | "baback" | "returns-cloud" | "reready" | "standard-webhooks";
+
+/** Stable error codes carried by `HookgateError.code`. */
+export type HookgateErrorCode =
+  | "missing_secret"
+  | "missing_signature"
+  | "malformed_signature"
+  | "signature_mismatch"
+  | "timestamp_out_of_tolerance"
+  | "invalid_json"
+  | "invalid_payload"
+  | "payload_too_large"
+  | "unknown_provider";
+
+/** Any JSON value (the type of `HookEvent.data`). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** The normalized event every provider's delivery becomes. */
+export interface HookEvent {
+  provider: ProviderId;
+  /** Idempotency key, stable across redeliveries of the same event. */
+  id: string;
+  /** Normalized type such as `return.created`; `unknown` for a provider event type hookgate does not map. */
+  type: string;
+  /** The provider's own event name, verbatim. */
+  sourceType: string;
+  /** RFC 3339 in UTC, or null when the provider sends no time. */
+  occurredAt: string | null;
+  subject: { type: string | null; id: string | null; reference: string | null };
+  status: { previous: string | null; current: string | null };
+  /** Whether the provider marked the delivery as a test. */
+  test: boolean;
+  /** The provider's payload, verbatim except that secrets are removed. */
+  data: JsonValue;
+}
+
+/** Headers as a Fetch `Headers`, a plain object (any case) or `[name, value]` pairs. */
+export type HeadersInput =
+  | { forEach(callback: (value: string, name: string) => void): void; get(name: string): string | null }
+  | Record<string, string | string[] | undefined>
+  | Iterable<readonly [string, string]>;
+
+/** A received delivery. Signatures cover `body` exactly as received. */
+export interface WebhookRequest {
+  headers?: HeadersInput | null;
+  body: string | Uint8Array | ArrayBuffer | ArrayBufferView;
+  /** The request URL, needed for `?token=` credentials. */
+  url?: string | URL | null;
+}
+
+export interface VerifyOptions {
+  /** Signing or bearer secret; several allow key rotation (any match passes). Empty or missing: rejects everything. */
+  secret?: string | readonly string[] | null;
+  /** returns.cloud token, or ReReady's `token` URL parameter. */
+  token?: string | readonly string[] | null;
+  /** Largest accepted distance between a signed timestamp and now. Default 300. */
+  toleranceSeconds?: number;
+  /** Unix seconds to verify against (tests). Default: now. */
+  now?: number;
+  /** Largest accepted body. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+/** A rejected delivery. `message` never contains a secret. */
+export declare class HookgateError extends Error {
+  constructor(code: HookgateErrorCode, message: string, provider?: string);
+  readonly name: "HookgateError";
+  readonly code: HookgateErrorCode;
+  readonly provider: string | undefined;
+}
+
+/** One credential scheme a provider accepts. */
+export interface CredentialDescription {
+  scheme: "bearer" | "url-token" | "body-secret" | "hmac";
+  /** Which option holds its key. */
+  option: "secret" | "token";
+  /** Where the credential travels, in words. */
+  place: string;
+  headers?: string[];
+}
+
+export interface ProviderDescription {
+  id: ProviderId;
+  name: string;
+  credentials: CredentialDescription[];
+}
+
+export declare function verify(provider: ProviderId, request: WebhookRequest, options?: VerifyOptions): HookEvent;
+export declare function verifyJson(provider: ProviderId, request: WebhookRequest, options?: VerifyOptions): string;
+export declare function verifyRedo(request: WebhookRequest, options?: VerifyOptions): HookEvent;
+export declare function verifyBaback(request: WebhookRequest, options?: VerifyOptions): HookEvent;
+export declare function verifyReturnsCloud(request: WebhookRequest, options?: VerifyOptions): HookEvent;
+export declare function verifyReReady(request: WebhookRequest, options?: VerifyOptions): HookEvent;
+export declare function verifyStandardWebhooks(request: WebhookRequest, options?: VerifyOptions): HookEvent;
+/** The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp` (default: now). */
+export declare function signReReady(body: string | Uint8Array | ArrayBuffer, secret: string, timestamp?: number): string;
+/** The `webhook-signature` header value a Standard Webhooks sender would send. */
+export declare function signStandardWebhooks(id: string, timestamp: number, body: string | Uint8Array | ArrayBuffer, secret: string): string;
+export declare function providers(): ProviderDescription[];

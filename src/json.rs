@@ -1,0 +1,245 @@
+//! Reading provider payloads: one parse of an object into its members, values kept as raw JSON text
+//! borrowed from the body, and typed getters that say which field was wrong.
+//!
+//! Only serde_json's `deserialize_any`, raw-value and map paths are used, with visitors that refuse
+//! other kinds themselves. serde_json's typed paths (`deserialize_str`, derived structs) describe a
+//! wrong value in their error text, which links float formatting into the wasm module (~20 KB); this
+//! reader never produces those texts.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::Error;
+
+/// A JSON object's members in order, values as raw text. Lookups take the last duplicate, as
+/// `JSON.parse` does.
+#[derive(Debug)]
+pub struct Object<'a> {
+    path: Cow<'static, str>,
+    members: Vec<(Cow<'a, str>, &'a RawValue)>,
+}
+
+impl<'a> Object<'a> {
+    /// Parses `text`, which must be one JSON object (`invalid_json` / `invalid_payload` otherwise).
+    pub fn parse(text: &'a str) -> Result<Self, Error> {
+        Self::parse_at(text, Cow::Borrowed("the body"))
+    }
+
+    fn parse_at(text: &'a str, path: Cow<'static, str>) -> Result<Self, Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let members = deserializer
+            .deserialize_any(MembersVisitor)
+            .and_then(|members| deserializer.end().map(|()| members))
+            .map_err(|e| match e.is_data() {
+                true => Error::InvalidPayload(format!("{path} is not a JSON object").into()),
+                false => Error::InvalidJson { line: e.line(), column: e.column() },
+            })?;
+        Ok(Object { path, members })
+    }
+
+    /// The members, in order (duplicates included).
+    pub fn members(&self) -> &[(Cow<'a, str>, &'a RawValue)] {
+        &self.members
+    }
+
+    /// The raw value of `key`; `None` when absent.
+    pub fn raw(&self, key: &str) -> Option<&'a RawValue> {
+        self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    fn field(&self, key: &str) -> Cow<'static, str> {
+        match self.path.as_ref() {
+            "the body" => format!("`{key}`").into(),
+            path => format!("`{}.{key}`", path.trim_matches('`')).into(),
+        }
+    }
+
+    fn wrong(&self, key: &str, expected: &str) -> Error {
+        Error::InvalidPayload(format!("{} is not {expected}", self.field(key)).into())
+    }
+
+    /// A string member; `None` when absent or null.
+    pub fn str(&self, key: &str) -> Result<Option<Cow<'a, str>>, Error> {
+        match self.raw(key).map(RawValue::get) {
+            None | Some("null") => Ok(None),
+            Some(raw) => string(raw).map(Some).ok_or_else(|| self.wrong(key, "a string")),
+        }
+    }
+
+    /// A string or number member as text (numbers keep their exact text); `None` when absent or null.
+    pub fn text(&self, key: &str) -> Result<Option<Cow<'a, str>>, Error> {
+        match self.raw(key).map(RawValue::get) {
+            None | Some("null") => Ok(None),
+            Some(raw) if raw.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) => Ok(Some(Cow::Borrowed(raw))),
+            Some(raw) => string(raw).map(Some).ok_or_else(|| self.wrong(key, "a string or a number")),
+        }
+    }
+
+    /// A boolean member; `None` when absent or null.
+    pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
+        match self.raw(key).map(RawValue::get) {
+            None | Some("null") => Ok(None),
+            Some("true") => Ok(Some(true)),
+            Some("false") => Ok(Some(false)),
+            Some(_) => Err(self.wrong(key, "a boolean")),
+        }
+    }
+
+    /// An object member; `None` when absent or null.
+    pub fn object(&self, key: &str) -> Result<Option<Object<'a>>, Error> {
+        match self.raw(key).map(RawValue::get) {
+            None | Some("null") => Ok(None),
+            Some(raw) if raw.starts_with('{') => Object::parse_at(raw, self.field(key)).map(Some),
+            Some(_) => Err(self.wrong(key, "an object")),
+        }
+    }
+
+    /// A string member that must be there.
+    pub fn required_str(&self, key: &str) -> Result<Cow<'a, str>, Error> {
+        self.str(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    /// A string-or-number member that must be there.
+    pub fn required_text(&self, key: &str) -> Result<Cow<'a, str>, Error> {
+        self.text(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    /// An object member that must be there.
+    pub fn required_object(&self, key: &str) -> Result<Object<'a>, Error> {
+        self.object(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    fn missing(&self, key: &str) -> Error {
+        Error::InvalidPayload(format!("{} is missing", self.field(key)).into())
+    }
+}
+
+/// The value of a raw JSON string, borrowed when it has no escapes; `None` when `raw` is not a string.
+pub fn string(raw: &str) -> Option<Cow<'_, str>> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    if !inner.contains('\\') {
+        return Some(Cow::Borrowed(inner)); // raw text is already validated JSON: no quote or control char inside
+    }
+    serde_json::Deserializer::from_str(raw).deserialize_any(StringVisitor).ok()
+}
+
+/// Refuses every kind but the one it wants with a fixed message (no value is described).
+macro_rules! refuse_other_kinds {
+    ($($method:ident($($ty:ty)?)),*) => {
+        $(fn $method<E: de::Error>(self $(, _: $ty)?) -> Result<Self::Value, E> {
+            Err(E::custom("unexpected kind of value"))
+        })*
+    };
+}
+
+struct MembersVisitor;
+
+impl<'de> Visitor<'de> for MembersVisitor {
+    type Value = Vec<(Cow<'de, str>, &'de RawValue)>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            members.push((key, map.next_value::<&'de RawValue>()?));
+        }
+        Ok(members)
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, _: S) -> Result<Self::Value, S::Error> {
+        Err(de::Error::custom("unexpected kind of value"))
+    }
+
+    refuse_other_kinds!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_unit());
+}
+
+struct KeySeed;
+
+impl<'de> de::DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(StringVisitor)
+    }
+}
+
+struct StringVisitor;
+
+impl<'de> Visitor<'de> for StringVisitor {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, _: M) -> Result<Self::Value, M::Error> {
+        Err(de::Error::custom("unexpected kind of value"))
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, _: S) -> Result<Self::Value, S::Error> {
+        Err(de::Error::custom("unexpected kind of value"))
+    }
+
+    refuse_other_kinds!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_unit());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_typed_fields_and_keeps_number_text_exact() {
+        let object = Object::parse(r#"{"s": "a\u0062", "n": 123456789012345678901234567890, "b": true, "o": {"x": 1}, "z": null}"#).unwrap();
+        assert_eq!(object.str("s").unwrap().as_deref(), Some("ab"));
+        assert_eq!(object.text("n").unwrap().as_deref(), Some("123456789012345678901234567890"));
+        assert_eq!(object.bool("b").unwrap(), Some(true));
+        assert_eq!(object.object("o").unwrap().unwrap().text("x").unwrap().as_deref(), Some("1"));
+        assert_eq!(object.str("z").unwrap(), None);
+        assert_eq!(object.str("absent").unwrap(), None);
+    }
+
+    #[test]
+    fn borrows_strings_without_escapes() {
+        let object = Object::parse(r#"{"s": "plain"}"#).unwrap();
+        assert!(matches!(object.str("s").unwrap(), Some(Cow::Borrowed("plain"))));
+    }
+
+    #[test]
+    fn names_the_field_that_is_wrong() {
+        let object = Object::parse(r#"{"return": {"id": true}, "type": 5}"#).unwrap();
+        let nested = object.required_object("return").unwrap();
+        assert_eq!(nested.required_text("id").unwrap_err().to_string(), "the payload is not what the provider sends: `return.id` is not a string or a number");
+        assert_eq!(object.required_str("type").unwrap_err().code(), "invalid_payload");
+        assert_eq!(object.required_str("missing").unwrap_err().to_string(), "the payload is not what the provider sends: `missing` is missing");
+    }
+
+    #[test]
+    fn takes_the_last_of_duplicate_keys_as_json_parse_does() {
+        let object = Object::parse(r#"{"a": "first", "\u0061": "last"}"#).unwrap();
+        assert_eq!(object.str("a").unwrap().as_deref(), Some("last"));
+    }
+
+    #[test]
+    fn tells_broken_json_from_a_non_object() {
+        for text in [r#"{"a": "#, "{} x", "", "\u{feff}{}", r#"{"a": "\x"}"#] {
+            assert_eq!(Object::parse(text).unwrap_err().code(), "invalid_json", "{text:?}");
+        }
+        for text in ["[1, 2]", "1.5e3", "\"s\"", "true", "null"] {
+            assert_eq!(Object::parse(text).unwrap_err().code(), "invalid_payload", "{text}");
+        }
+    }
+}

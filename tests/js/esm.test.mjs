@@ -1,0 +1,76 @@
+// The package imported as an ES module in Node: every shared vector, every input form.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as hookgate from "hookgate";
+import { loadVectors, runAll } from "./vectors.mjs";
+
+test("every shared vector gives its expected outcome through the ESM entry", () => {
+  const vectors = loadVectors();
+  const { runs, problems } = runAll(hookgate, vectors);
+  assert.equal(runs, vectors.length * 6);
+  assert.deepEqual(problems, []);
+});
+
+test("verifyJson returns the same event as verify, as a string", () => {
+  const [vector] = loadVectors().filter((v) => v.provider === "redo" && v.expect.ok);
+  const options = { secret: vector.options.secret };
+  const json = hookgate.verifyJson("redo", vector.request, options);
+  assert.equal(typeof json, "string");
+  assert.deepEqual(JSON.parse(json), hookgate.verify("redo", vector.request, options));
+  assert.deepEqual(hookgate.verifyRedo(vector.request, options), hookgate.verify("redo", vector.request, options));
+});
+
+test("the per-provider functions pin their provider", () => {
+  const body = JSON.stringify({ type: "created", at: "2023-08-18T12:00:00Z", return: { id: "r1" } });
+  const request = { headers: { authorization: "Bearer s" }, body };
+  assert.equal(hookgate.verifyRedo(request, { secret: "s" }).provider, "redo");
+  assert.throws(() => hookgate.verifyReReady(request, { secret: "s" }), { code: "missing_signature", provider: "reready" });
+});
+
+test("signing helpers produce what the verifiers accept", () => {
+  const body = '{"device_return_id":"d1","state":"complete","test":true}';
+  const header = hookgate.signReReady(body, "ssk_test", 1767225600);
+  assert.match(header, /^t=1767225600,v=[0-9a-f]{128}$/);
+  const event = hookgate.verifyReReady({ headers: { "X-ReReady-Signature-512": header }, body }, { secret: "ssk_test", now: 1767225650 });
+  assert.equal(event.test, true);
+  assert.equal(event.occurredAt, "2026-01-01T00:00:00Z");
+
+  const secret = "whsec_TWZLUTlyOEdLWXFyVHdqVVBEOElMUFpJbzJMYUxhU3c=";
+  const swBody = '{"type":"return.created","data":{"id":"ret_1"}}';
+  const signature = hookgate.signStandardWebhooks("msg_1", 1767225600, swBody, secret);
+  assert.match(signature, /^v1,[A-Za-z0-9+/]{43}=$/);
+  const headers = { "webhook-id": "msg_1", "webhook-timestamp": "1767225600", "webhook-signature": signature };
+  assert.equal(hookgate.verifyStandardWebhooks({ headers, body: swBody }, { secret, now: 1767225600 }).id, "msg_1");
+  assert.throws(() => hookgate.signStandardWebhooks("m", 1, "{}", "whsec_%%%"), { name: "HookgateError", code: "missing_secret" });
+});
+
+test("errors are HookgateError instances with a code, a provider and no secret in the message", () => {
+  const secret = "your-subscriber-secret-123";
+  const request = { headers: { Authorization: "Bearer wrong" }, body: "{}" };
+  try {
+    hookgate.verifyRedo(request, { secret });
+    assert.fail("accepted a wrong bearer token");
+  } catch (error) {
+    assert.ok(error instanceof hookgate.HookgateError);
+    assert.ok(error instanceof Error);
+    assert.equal(error.code, "signature_mismatch");
+    assert.equal(error.provider, "redo");
+    assert.ok(!error.message.includes(secret) && !error.stack.includes(secret));
+  }
+  assert.throws(() => hookgate.verify("shopify-ish", request, { secret }), { code: "unknown_provider" });
+});
+
+test("an oversized body is refused before it is copied into wasm memory", () => {
+  const body = "x".repeat(2048);
+  assert.throws(() => hookgate.verifyRedo({ headers: {}, body }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
+  const multiByte = "é".repeat(600); // 600 code units, 1200 bytes
+  assert.throws(() => hookgate.verifyRedo({ headers: {}, body: multiByte }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
+  assert.throws(() => hookgate.verifyRedo({ headers: {}, body: new Uint8Array(1025) }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
+});
+
+test("the registry lists the five providers", () => {
+  const ids = hookgate.providers().map((p) => p.id);
+  assert.deepEqual(ids, ["redo", "baback", "returns-cloud", "reready", "standard-webhooks"]);
+  const reready = hookgate.providers().find((p) => p.id === "reready");
+  assert.deepEqual(reready.credentials.map((c) => c.scheme), ["hmac", "url-token"]);
+});

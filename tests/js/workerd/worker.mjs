@@ -1,0 +1,16 @@
+// A test Worker: verifies the delivery it is sent with the package's workerd entry and answers the
+// outcome as JSON. Bundled by workerd.test.mjs with the `workerd` export condition, as wrangler does.
+import * as hookgate from "hookgate";
+
+export default {
+  async fetch(request) {
+    const { provider, delivery, options, headerForm } = await request.json();
+    const headers = headerForm === "Headers" ? new Headers(delivery.headers) : headerForm === "pairs" ? Object.entries(delivery.headers) : delivery.headers;
+    const body = delivery.bytes ? new TextEncoder().encode(delivery.body) : delivery.body;
+    try {
+      return Response.json({ event: hookgate.verify(provider, { headers, body, url: delivery.url }, options) });
+    } catch (error) {
+      return Response.json({ error: { name: error.name, code: error.code, provider: error.provider, message: error.message } });
+    }
+  },
+};
