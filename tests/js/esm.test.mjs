@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as hookgate from "hookgate";
-import { loadVectors, runAll } from "./vectors.mjs";
+import { loadVectors, optionsOf, runAll } from "./vectors.mjs";
 
 test("every shared vector gives its expected outcome through the ESM entry", () => {
   const vectors = loadVectors();
@@ -73,4 +73,18 @@ test("the registry lists the five providers", () => {
   assert.deepEqual(ids, ["redo", "baback", "returns-cloud", "reready", "standard-webhooks"]);
   const reready = hookgate.providers().find((p) => p.id === "reready");
   assert.deepEqual(reready.credentials.map((c) => c.scheme), ["hmac", "url-token"]);
+});
+
+test("every accepted vector's event matches schema/hook-event.schema.json", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const { readFileSync } = await import("node:fs");
+  const schema = JSON.parse(readFileSync(new URL("../../schema/hook-event.schema.json", import.meta.url), "utf8"));
+  const validate = new Ajv2020({ strict: true }).compile(schema);
+  const accepted = loadVectors().filter((v) => v.expect.ok);
+  assert.ok(accepted.length > 20);
+  for (const vector of accepted) {
+    const event = hookgate.verify(vector.provider, vector.request, optionsOf(vector));
+    assert.ok(validate(event), `${vector.provider} / ${vector.name}: ${JSON.stringify(validate.errors)}`);
+  }
+  assert.equal(validate({ provider: "redo" }), false);
 });
