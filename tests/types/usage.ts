@@ -1,0 +1,50 @@
+// Type-checks the package's public API under `strict` (tests/types/tsconfig.json).
+import {
+  HookgateError,
+  providers,
+  signReReady,
+  signStandardWebhooks,
+  verify,
+  verifyBaback,
+  verifyJson,
+  verifyRedo,
+  verifyReReady,
+  verifyReturnsCloud,
+  verifyStandardWebhooks,
+  type HookEvent,
+  type HookgateErrorCode,
+  type ProviderId,
+  type VerifyOptions,
+  type WebhookRequest,
+} from "hookgate";
+
+const options: VerifyOptions = { secret: ["old", "new"], token: "t", toleranceSeconds: 300, now: 1, maxBodyBytes: 1024 };
+const requests: WebhookRequest[] = [
+  { headers: new Headers({ a: "b" }), body: new Uint8Array(1) },
+  { headers: { Authorization: "Bearer x", "set-cookie": ["a", "b"] }, body: "{}", url: "https://x.test/?token=t" },
+  { headers: [["webhook-id", "m"]], body: new ArrayBuffer(2), url: new URL("https://x.test/") },
+];
+const provider: ProviderId = "returns-cloud";
+const event: HookEvent = verify(provider, requests[0], options);
+const kinds: (string | null)[] = [event.subject.type, event.status.previous, event.occurredAt];
+const json: string = verifyJson("redo", requests[1]);
+const all: HookEvent[] = [verifyRedo, verifyBaback, verifyReturnsCloud, verifyReReady, verifyStandardWebhooks].map((f) => f(requests[2], options));
+const header: string = signReReady("{}", "ssk", 1) + signStandardWebhooks("m", 1, new Uint8Array(0), "whsec_aGk=");
+const ids: ProviderId[] = providers().map((p) => p.id);
+
+try {
+  verify("redo", requests[0]);
+} catch (error) {
+  if (error instanceof HookgateError) {
+    const code: HookgateErrorCode = error.code;
+    const message: string = error.message;
+    void [code, message, error.provider];
+  }
+}
+
+// @ts-expect-error: not a provider id
+verify("shopify-ish", requests[0]);
+// @ts-expect-error: a parsed object is not a raw body
+verify("redo", { headers: {}, body: { type: "created" } });
+
+void [kinds, json, all, header, ids];
