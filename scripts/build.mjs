@@ -28,8 +28,6 @@ cpSync(at("build/bindgen/hookgate.js"), at("pkg/hookgate.js"));
 for (const file of ["api.js", "node.mjs", "workerd.mjs", "browser.mjs"]) {
   cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));
 }
-cpSync(at("pkg-template/types/index.d.ts"), at("pkg/index.d.ts"));
-cpSync(at("pkg-template/types/index.d.ts"), at("pkg/index.d.cts"));
 cpSync(at("pkg-template/README.md"), at("pkg/README.md"));
 const manifest = JSON.parse(readFileSync(at("pkg-template/package.json"), "utf8"));
 manifest.version = /^version = "(.*)"$/m.exec(readFileSync(at("Cargo.toml"), "utf8"))[1];
@@ -47,6 +45,13 @@ await build({
   // wasm-bindgen's default init reads import.meta.url; the CommonJS entry never calls it.
   logOverride: { "empty-import-meta": "silent" },
 });
+
+// The provider id union comes from the registry itself, so a new provider needs no edit here.
+const { providers } = await import(`${at("pkg/node.mjs")}?${Date.now()}`);
+const ids = providers().map((p) => JSON.stringify(p.id)).join(" | ");
+const types = readFileSync(at("pkg-template/types/index.d.ts"), "utf8").replace("PROVIDER_IDS", ids);
+writeFileSync(at("pkg/index.d.ts"), types);
+writeFileSync(at("pkg/index.d.cts"), types);
 
 const wasm = readFileSync(at("pkg/hookgate_bg.wasm"));
 console.log(`pkg/hookgate_bg.wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);

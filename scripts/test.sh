@@ -13,6 +13,7 @@ cargo test --quiet
 node scripts/build.mjs
 ln -sfn ../pkg node_modules/hookgate # resolve "hookgate" through the package's own exports map
 
+node scripts/provider-table.mjs # the README's provider tables match the registry
 node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Subject<'a> {
     /// The kind of object (`return`, `order`, `device_return`, …), when the provider says.
-    pub kind: Option<&'static str>,
+    pub kind: Option<Cow<'a, str>>,
     /// The provider's id of the object.
     pub id: Option<Cow<'a, str>>,
     /// A human-facing reference such as an order name (`#1001`).
@@ -66,7 +66,7 @@ impl Event<'_> {
         out.push_str(",\"occurredAt\":");
         push_opt(&mut out, self.occurred_at.as_deref());
         out.push_str(",\"subject\":{\"type\":");
-        push_opt(&mut out, self.subject.kind);
+        push_opt(&mut out, self.subject.kind.as_deref());
         out.push_str(",\"id\":");
         push_opt(&mut out, self.subject.id.as_deref());
         out.push_str(",\"reference\":");
@@ -91,7 +91,7 @@ fn push_str(out: &mut String, text: &str) {
         out.push_str(text);
         out.push('"');
     } else {
-        out.push_str(&serde_json::to_string(text).expect("a str always serializes"));
+        crate::json::push_string(out, text);
     }
 }
 
@@ -114,7 +114,7 @@ mod tests {
             event_type: "return.created".into(),
             source_type: "created".into(),
             occurred_at: None,
-            subject: Subject { kind: Some("return"), id: Some("r1".into()), reference: None },
+            subject: Subject { kind: Some("return".into()), id: Some("r1".into()), reference: None },
             status: Status { previous: None, current: Some("pending".into()) },
             test: true,
             data: r#"{"x": [1, 2]}"#.into(),

@@ -22,12 +22,16 @@ pub struct Object<'a> {
     members: Vec<(Cow<'a, str>, &'a RawValue)>,
 }
 
+// Out of line: every provider mapping calls these, and inlined copies in each would cost the wasm
+// module kilobytes for no measurable speed.
 impl<'a> Object<'a> {
     /// Parses `text`, which must be one JSON object (`invalid_json` / `invalid_payload` otherwise).
+    #[inline(never)]
     pub fn parse(text: &'a str) -> Result<Self, Error> {
         Self::parse_at(text, Cow::Borrowed("the body"))
     }
 
+    #[inline(never)]
     fn parse_at(text: &'a str, path: Cow<'static, str>) -> Result<Self, Error> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let members = deserializer
@@ -46,10 +50,12 @@ impl<'a> Object<'a> {
     }
 
     /// The raw value of `key`; `None` when absent.
+    #[inline(never)]
     pub fn raw(&self, key: &str) -> Option<&'a RawValue> {
         self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
     }
 
+    #[inline(never)]
     fn field(&self, key: &str) -> Cow<'static, str> {
         match self.path.as_ref() {
             "the body" => format!("`{key}`").into(),
@@ -57,11 +63,13 @@ impl<'a> Object<'a> {
         }
     }
 
+    #[inline(never)]
     fn wrong(&self, key: &str, expected: &str) -> Error {
         Error::InvalidPayload(format!("{} is not {expected}", self.field(key)).into())
     }
 
     /// A string member; `None` when absent or null.
+    #[inline(never)]
     pub fn str(&self, key: &str) -> Result<Option<Cow<'a, str>>, Error> {
         match self.raw(key).map(RawValue::get) {
             None | Some("null") => Ok(None),
@@ -70,15 +78,19 @@ impl<'a> Object<'a> {
     }
 
     /// A string or number member as text (numbers keep their exact text); `None` when absent or null.
+    #[inline(never)]
     pub fn text(&self, key: &str) -> Result<Option<Cow<'a, str>>, Error> {
         match self.raw(key).map(RawValue::get) {
             None | Some("null") => Ok(None),
-            Some(raw) if raw.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) => Ok(Some(Cow::Borrowed(raw))),
+            Some(raw) if raw.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) => {
+                Ok(Some(Cow::Borrowed(raw)))
+            }
             Some(raw) => string(raw).map(Some).ok_or_else(|| self.wrong(key, "a string or a number")),
         }
     }
 
     /// A boolean member; `None` when absent or null.
+    #[inline(never)]
     pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
         match self.raw(key).map(RawValue::get) {
             None | Some("null") => Ok(None),
@@ -89,6 +101,7 @@ impl<'a> Object<'a> {
     }
 
     /// An object member; `None` when absent or null.
+    #[inline(never)]
     pub fn object(&self, key: &str) -> Result<Option<Object<'a>>, Error> {
         match self.raw(key).map(RawValue::get) {
             None | Some("null") => Ok(None),
@@ -98,20 +111,24 @@ impl<'a> Object<'a> {
     }
 
     /// A string member that must be there.
+    #[inline(never)]
     pub fn required_str(&self, key: &str) -> Result<Cow<'a, str>, Error> {
         self.str(key)?.ok_or_else(|| self.missing(key))
     }
 
     /// A string-or-number member that must be there.
+    #[inline(never)]
     pub fn required_text(&self, key: &str) -> Result<Cow<'a, str>, Error> {
         self.text(key)?.ok_or_else(|| self.missing(key))
     }
 
     /// An object member that must be there.
+    #[inline(never)]
     pub fn required_object(&self, key: &str) -> Result<Object<'a>, Error> {
         self.object(key)?.ok_or_else(|| self.missing(key))
     }
 
+    #[inline(never)]
     fn missing(&self, key: &str) -> Error {
         Error::InvalidPayload(format!("{} is missing", self.field(key)).into())
     }
@@ -124,6 +141,29 @@ pub fn string(raw: &str) -> Option<Cow<'_, str>> {
         return Some(Cow::Borrowed(inner)); // raw text is already validated JSON: no quote or control char inside
     }
     serde_json::Deserializer::from_str(raw).deserialize_any(StringVisitor).ok()
+}
+
+/// Appends `text` as a JSON string. Written here rather than through `serde_json::to_string`, whose
+/// `Result` would bring its error formatting into the wasm module for a call that cannot fail.
+pub fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(HEX[(c as usize) >> 4] as char);
+                out.push(HEX[(c as usize) & 0xf] as char);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Refuses every kind but the one it wants with a fixed message (no value is described).
@@ -156,7 +196,14 @@ impl<'de> Visitor<'de> for MembersVisitor {
         Err(de::Error::custom("unexpected kind of value"))
     }
 
-    refuse_other_kinds!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_unit());
+    refuse_other_kinds!(
+        visit_bool(bool),
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_f64(f64),
+        visit_str(&str),
+        visit_unit()
+    );
 }
 
 struct KeySeed;
@@ -203,7 +250,10 @@ mod tests {
 
     #[test]
     fn reads_typed_fields_and_keeps_number_text_exact() {
-        let object = Object::parse(r#"{"s": "a\u0062", "n": 123456789012345678901234567890, "b": true, "o": {"x": 1}, "z": null}"#).unwrap();
+        let object = Object::parse(
+            r#"{"s": "a\u0062", "n": 123456789012345678901234567890, "b": true, "o": {"x": 1}, "z": null}"#,
+        )
+        .unwrap();
         assert_eq!(object.str("s").unwrap().as_deref(), Some("ab"));
         assert_eq!(object.text("n").unwrap().as_deref(), Some("123456789012345678901234567890"));
         assert_eq!(object.bool("b").unwrap(), Some(true));
@@ -222,9 +272,25 @@ mod tests {
     fn names_the_field_that_is_wrong() {
         let object = Object::parse(r#"{"return": {"id": true}, "type": 5}"#).unwrap();
         let nested = object.required_object("return").unwrap();
-        assert_eq!(nested.required_text("id").unwrap_err().to_string(), "the payload is not what the provider sends: `return.id` is not a string or a number");
+        assert_eq!(
+            nested.required_text("id").unwrap_err().to_string(),
+            "the payload is not what the provider sends: `return.id` is not a string or a number"
+        );
         assert_eq!(object.required_str("type").unwrap_err().code(), "invalid_payload");
-        assert_eq!(object.required_str("missing").unwrap_err().to_string(), "the payload is not what the provider sends: `missing` is missing");
+        assert_eq!(
+            object.required_str("missing").unwrap_err().to_string(),
+            "the payload is not what the provider sends: `missing` is missing"
+        );
+    }
+
+    #[test]
+    fn writes_strings_that_parse_back_to_themselves() {
+        for text in ["plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{1}\u{1f}\u{7f}", "é ✓ 😀", ""]
+        {
+            let mut out = String::new();
+            push_string(&mut out, text);
+            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{out}");
+        }
     }
 
     #[test]

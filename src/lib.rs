@@ -5,8 +5,8 @@
 
 mod error;
 mod event;
-mod options;
 mod json;
+mod options;
 pub mod providers;
 mod request;
 pub mod scheme;
@@ -19,8 +19,9 @@ use std::borrow::Cow;
 pub use error::Error;
 pub use event::{Event, Status, Subject, UNKNOWN_TYPE};
 pub use options::{KeyKind, Options, Secret, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS};
-pub use providers::{Provider, PROVIDERS};
+pub use providers::{detect, Provider, PROVIDERS};
 pub use request::Request;
+pub use scheme::HmacConfig;
 
 /// Verifies a delivery for `provider` against the system clock and normalizes it.
 ///
@@ -48,7 +49,7 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
     let text = std::str::from_utf8(request.body);
     let verified = scheme::authenticate(provider.credentials, request, text.ok(), options, now)?;
     let body = text.map_err(|e| not_utf8(request.body, e.valid_up_to()))?;
-    let mapped = (provider.map)(&providers::Delivery { body, verified: &verified })?;
+    let mapped = (provider.map)(&providers::Delivery { request, body, verified: &verified })?;
     let data = match verified.redacted_body {
         Some(redacted) => Cow::Owned(redacted),
         None => Cow::Borrowed(body.trim_matches([' ', '\t', '\n', '\r'])),
@@ -71,17 +72,32 @@ pub fn verify_json_at(provider: &str, request: &Request<'_>, options: &Options, 
     verify_at(provider, request, options, now).map(|event| event.to_json())
 }
 
+/// The headers a sender of `provider` would add to `body` (for tests, simulations and the CLI): the
+/// signature with its timestamp and id headers, or the bearer header. Empty for providers whose
+/// credential travels in the URL (`?token=`) or inside the body (Baback's `data.secret`).
+/// `hmac` describes the generic `hmac` provider's scheme.
+pub fn sign_headers(
+    provider: &str,
+    secret: &str,
+    body: &[u8],
+    timestamp: i64,
+    id: &str,
+    hmac: Option<&HmacConfig>,
+) -> Result<Vec<(String, String)>, Error> {
+    let provider = providers::find(provider).ok_or(Error::UnknownProvider)?;
+    scheme::sign_headers(provider.credentials, secret, body, timestamp, id, hmac)
+}
+
 /// The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp`.
 pub fn sign_reready(body: &[u8], secret: &str, timestamp: i64) -> String {
-    providers::REREADY_SIGNATURE
-        .sign(secret, None, timestamp, body)
-        .expect("any UTF-8 secret is a ReReady key")
+    // Any UTF-8 secret is a ReReady key, so signing cannot fail.
+    providers::reready::SIGNATURE.sign(secret, None, timestamp, body).unwrap_or_default()
 }
 
 /// The `webhook-signature` header value a Standard Webhooks sender would send.
 /// Fails with `missing_secret` when `secret` is not `whsec_` + base64.
 pub fn sign_standard_webhooks(id: &str, timestamp: i64, body: &[u8], secret: &str) -> Result<String, Error> {
-    providers::STANDARD_WEBHOOKS_SIGNATURE.sign(secret, Some(id), timestamp, body)
+    providers::standard_webhooks::SIGNATURE.sign(secret, Some(id), timestamp, body)
 }
 
 /// Where a body that is not UTF-8 stops being UTF-8, as a JSON error position.

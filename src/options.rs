@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::scheme::HmacConfig;
+
 /// A configured secret or token. Its `Debug` prints `[REDACTED]`, so no `{:?}` can print it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Box<str>);
@@ -47,6 +49,8 @@ pub struct Options {
     pub tolerance_seconds: u64,
     /// Largest accepted body in bytes; larger bodies fail before any hashing or parsing.
     pub max_body_bytes: usize,
+    /// The signature scheme of the generic `hmac` provider (ignored by the others).
+    pub hmac: Option<HmacConfig>,
 }
 
 impl Default for Options {
@@ -56,6 +60,7 @@ impl Default for Options {
             tokens: Vec::new(),
             tolerance_seconds: DEFAULT_TOLERANCE_SECONDS,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            hmac: None,
         }
     }
 }

@@ -28,7 +28,13 @@ pub fn format_unix_millis(millis: i64) -> Option<String> {
 /// millisecond precision. `None` when the text is not RFC 3339.
 pub fn normalize_rfc3339(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
@@ -37,7 +43,13 @@ pub fn normalize_rfc3339(text: &str) -> Option<String> {
     };
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     let mut rest = &text[19..];
@@ -64,7 +76,11 @@ pub fn normalize_rfc3339(text: &str) -> Option<String> {
                 return None;
             }
             let minutes = oh * 60 + om;
-            if *sign == b'+' { minutes } else { -minutes }
+            if *sign == b'+' {
+                minutes
+            } else {
+                -minutes
+            }
         }
         _ => return None,
     };
@@ -127,8 +143,17 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_rfc3339() {
-        for text in ["", "2023-08-18", "2023-08-18T12:00:00", "2023-02-30T00:00:00Z", "2023-08-18T24:00:00Z",
-            "2023-08-18T12:00:00.Z", "2023-08-18T12:00:00+2:00", "yesterday at noon!!", "2023-08-18T12:00:00Zjunk"] {
+        for text in [
+            "",
+            "2023-08-18",
+            "2023-08-18T12:00:00",
+            "2023-02-30T00:00:00Z",
+            "2023-08-18T24:00:00Z",
+            "2023-08-18T12:00:00.Z",
+            "2023-08-18T12:00:00+2:00",
+            "yesterday at noon!!",
+            "2023-08-18T12:00:00Zjunk",
+        ] {
             assert_eq!(normalize_rfc3339(text), None, "{text}");
         }
     }

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Options, Request, Secret};
+use crate::{Error, HmacConfig, Options, Request, Secret};
 
 fn thrown(error: &Error) -> JsValue {
     JsValue::from_str(&format!("{}\n{error}", error.code()))
@@ -23,6 +23,7 @@ pub fn verify_json(
     tolerance_seconds: f64,
     max_body_bytes: f64,
     now: f64,
+    hmac: Option<String>,
 ) -> Result<String, JsValue> {
     let pairs: Vec<(&str, &str)> = headers.chunks_exact(2).map(|p| (p[0].as_str(), p[1].as_str())).collect();
     let mut request = Request::new(&pairs, body);
@@ -35,20 +36,36 @@ pub fn verify_json(
         // `as` saturates: NaN becomes 0 and an out-of-range number the type's bound.
         tolerance_seconds: tolerance_seconds as u64,
         max_body_bytes: max_body_bytes as usize,
+        hmac: match hmac.as_deref().map(HmacConfig::from_json) {
+            Some(Ok(config)) => Some(config),
+            Some(Err(error)) => return Err(thrown(&error)),
+            None => None,
+        },
     };
     crate::verify_json_at(provider, &request, &options, now as i64).map_err(|e| thrown(&e))
 }
 
-/// The `X-ReReady-Signature-512` header value for `body`.
-#[wasm_bindgen(js_name = signReReady)]
-pub fn sign_reready(body: &[u8], secret: &str, timestamp: f64) -> String {
-    crate::sign_reready(body, secret, timestamp as i64)
+/// The headers a sender of `provider` would add, as `[name, value, name, value, …]`.
+#[wasm_bindgen(js_name = signHeaders)]
+pub fn sign_headers(
+    provider: &str,
+    secret: &str,
+    body: &[u8],
+    timestamp: f64,
+    id: &str,
+    hmac: Option<String>,
+) -> Result<Vec<String>, JsValue> {
+    let hmac = hmac.as_deref().map(HmacConfig::from_json).transpose().map_err(|e| thrown(&e))?;
+    let headers =
+        crate::sign_headers(provider, secret, body, timestamp as i64, id, hmac.as_ref()).map_err(|e| thrown(&e))?;
+    Ok(headers.into_iter().flat_map(|(name, value)| [name, value]).collect())
 }
 
-/// The `webhook-signature` header value for a Standard Webhooks message.
-#[wasm_bindgen(js_name = signStandardWebhooks)]
-pub fn sign_standard_webhooks(id: &str, timestamp: f64, body: &[u8], secret: &str) -> Result<String, JsValue> {
-    crate::sign_standard_webhooks(id, timestamp as i64, body, secret).map_err(|e| thrown(&e))
+/// The id of the provider a delivery most likely comes from, if any.
+#[wasm_bindgen]
+pub fn detect(headers: Vec<String>, body: &[u8]) -> Option<String> {
+    let pairs: Vec<(&str, &str)> = headers.chunks_exact(2).map(|p| (p[0].as_str(), p[1].as_str())).collect();
+    crate::detect(&Request::new(&pairs, body)).map(|provider| provider.id.to_owned())
 }
 
 /// The provider registry as JSON: `[{id, name, credentials}]`.

@@ -49,6 +49,7 @@ export function verifyJson(provider, request, options = {}) {
       options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
       maxBodyBytes,
       options.now ?? Math.floor(Date.now() / 1000),
+      options.hmac == null ? undefined : JSON.stringify(options.hmac),
     );
   } catch (error) {
     throw fromWasm(error, provider);
@@ -66,18 +67,36 @@ export const verifyReturnsCloud = (request, options) => verify("returns-cloud", 
 export const verifyReReady = (request, options) => verify("reready", request, options);
 export const verifyStandardWebhooks = (request, options) => verify("standard-webhooks", request, options);
 
+/**
+ * The headers a sender of `provider` would add to `body` (for tests, simulations and the CLI), as an
+ * object: the signature with its timestamp and id headers, or the bearer header. Empty for providers
+ * whose credential travels in the URL (`?token=`) or inside the body (Baback).
+ */
+export function signHeaders(provider, { secret, body, timestamp = Math.floor(Date.now() / 1000), id = "msg_hookgate", hmac } = {}) {
+  if (!knownProvider(provider)) throw new HookgateError("unknown_provider", "unknown provider", provider);
+  try {
+    const flat = wasm.signHeaders(provider, String(secret), bodyBytes(body, Infinity), timestamp, String(id), hmac == null ? undefined : JSON.stringify(hmac));
+    const headers = {};
+    for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
+    return headers;
+  } catch (error) {
+    throw fromWasm(error, provider);
+  }
+}
+
 /** The `X-ReReady-Signature-512` header value ReReady would send (for tests and simulation). */
 export function signReReady(body, secret, timestamp = Math.floor(Date.now() / 1000)) {
-  return wasm.signReReady(bodyBytes(body, Infinity), String(secret), timestamp);
+  return signHeaders("reready", { secret, body, timestamp })["X-ReReady-Signature-512"];
 }
 
 /** The `webhook-signature` header value a Standard Webhooks sender would send. */
 export function signStandardWebhooks(id, timestamp, body, secret) {
-  try {
-    return wasm.signStandardWebhooks(String(id), timestamp, bodyBytes(body, Infinity), String(secret));
-  } catch (error) {
-    throw fromWasm(error, "standard-webhooks");
-  }
+  return signHeaders("standard-webhooks", { secret, body, timestamp, id })["webhook-signature"];
+}
+
+/** The id of the provider a delivery most likely comes from (by its signature header, else its payload's keys), or null. */
+export function detectProvider(request) {
+  return wasm.detect(flattenHeaders(request.headers), bodyBytes(request.body, DEFAULT_MAX_BODY_BYTES)) ?? null;
 }
 
 function fromWasm(error, provider) {

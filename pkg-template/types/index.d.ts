@@ -1,5 +1,5 @@
-/** Provider ids accepted by `verify`, `verifyJson` and the gateway path. */
-export type ProviderId = "redo" | "baback" | "returns-cloud" | "reready" | "standard-webhooks";
+/** Provider ids accepted by `verify`, `verifyJson` and the gateway path (written from `providers()` at build time). */
+export type ProviderId = PROVIDER_IDS;
 
 /** Stable error codes carried by `HookgateError.code`. */
 export type HookgateErrorCode =
@@ -60,6 +60,23 @@ export interface VerifyOptions {
   now?: number;
   /** Largest accepted body. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** The signature scheme of the generic `hmac` provider; every delivery is rejected while a required part is missing. */
+  hmac?: HmacScheme | null;
+}
+
+/** A sender's HMAC scheme, for the generic `hmac` provider. */
+export interface HmacScheme {
+  header: string;
+  algorithm: "sha256" | "sha512";
+  encoding: "hex" | "base64";
+  /** Text before the signature in the header, e.g. `sha256=`. */
+  prefix?: string;
+  /** What is signed: the body, `<timestamp>.<body>` or `<id>.<timestamp>.<body>`. */
+  signed: "body" | "t.body" | "id.t.body";
+  /** Required when the timestamp is signed. */
+  timestampHeader?: string;
+  /** Required when the id is signed. */
+  idHeader?: string;
 }
 
 /** A rejected delivery. `message` never contains a secret. */
@@ -77,12 +94,20 @@ export interface CredentialDescription {
   option: "secret" | "token";
   /** Where the credential travels, in words. */
   place: string;
+  /** For signature headers: the header names it reads (signature, timestamp, id, with aliases). */
   headers?: string[];
+  /** For signature headers: what is signed and how, in words. */
+  signature?: string;
 }
 
 export interface ProviderDescription {
   id: ProviderId;
   name: string;
+  /** The sender's webhook documentation, where a public page could be confirmed. */
+  docsUrl: string | null;
+  /** What to configure as the secret or token, in words. */
+  secretFormat: string;
+  /** Accepted credentials, in the order they are tried. */
   credentials: CredentialDescription[];
 }
 
@@ -93,6 +118,19 @@ export declare function verifyBaback(request: WebhookRequest, options?: VerifyOp
 export declare function verifyReturnsCloud(request: WebhookRequest, options?: VerifyOptions): HookEvent;
 export declare function verifyReReady(request: WebhookRequest, options?: VerifyOptions): HookEvent;
 export declare function verifyStandardWebhooks(request: WebhookRequest, options?: VerifyOptions): HookEvent;
+export interface SignOptions {
+  secret: string;
+  body: string | Uint8Array | ArrayBuffer;
+  /** Unix seconds; default now. */
+  timestamp?: number;
+  /** The message id, for schemes that sign one. */
+  id?: string;
+  hmac?: HmacScheme;
+}
+/** The headers a sender of `provider` would add; empty for credentials that travel in the URL or the body. */
+export declare function signHeaders(provider: ProviderId, options: SignOptions): Record<string, string>;
+/** The id of the provider a delivery most likely comes from, or null. */
+export declare function detectProvider(request: WebhookRequest): ProviderId | null;
 /** The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp` (default: now). */
 export declare function signReReady(body: string | Uint8Array | ArrayBuffer, secret: string, timestamp?: number): string;
 /** The `webhook-signature` header value a Standard Webhooks sender would send. */

@@ -2,19 +2,22 @@
 //! payload `{data: {action, secret, returnRequest}}`.
 
 use super::{Delivery, Mapped, Provider};
-use crate::json::Object;
 use crate::scheme::Credential;
 use crate::{time, Error, Status, Subject, UNKNOWN_TYPE};
 
 pub const PROVIDER: Provider = Provider {
     id: "baback",
     name: "Baback",
+    docs_url: None,
+    secret_format: "the webhook secret configured in Baback (sent back as `data.secret`)",
     credentials: &[Credential::BodySecret { path: &["data", "secret"] }],
+    detect_keys: &["data"],
+    events: "`returnRequest:returnRequest:create|cancel|approve|update` → `return.created|cancelled|approved|updated`, `returnRequest:merchant:approve` → `return.merchant_approved`, `returnRequest:logistician:approve` → `return.logistician_approved`, `returnRequest:discount:create` → `return.discount_created`; id `<returnRequest.id>:<action>:<updatedAt>`; subject the return request, reference `orderName`; occurredAt `updatedAt` (ms); `data.secret` removed",
     map,
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let data = Object::parse(delivery.body)?.required_object("data")?;
+    let data = delivery.object()?.required_object("data")?;
     let action = data.required_str("action")?;
     let request = data.required_object("returnRequest")?;
     let event_type = match action.as_ref() {
@@ -38,7 +41,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         event_type: event_type.into(),
         source_type: action,
         occurred_at: updated_at.and_then(time::format_unix_millis),
-        subject: Subject { kind: Some("return"), id: Some(return_id), reference: request.text("orderName")? },
+        subject: Subject { kind: Some("return".into()), id: Some(return_id), reference: request.text("orderName")? },
         status: Status::default(),
         test: false,
     })

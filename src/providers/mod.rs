@@ -1,39 +1,52 @@
-//! The provider registry. A provider is one file: an id, the credential schemes it accepts (from
-//! [`crate::scheme`]) and a mapping from its payload to the normalized event.
-
-mod baback;
-mod redo;
-mod reready;
-mod returns_cloud;
-mod standard_webhooks;
+//! The provider registry. A provider is one file in this folder: an id, the credential schemes it
+//! accepts (from [`crate::scheme`]) and a mapping from its payload to the normalized event.
+//! `build.rs` lists the files, so a new provider is a new file and nothing else.
 
 use std::borrow::Cow;
 
-pub use reready::SIGNATURE as REREADY_SIGNATURE;
-pub use standard_webhooks::SIGNATURE as STANDARD_WEBHOOKS_SIGNATURE;
-
+use crate::json::Object;
 use crate::scheme::{Credential, Verified};
-use crate::{Error, Status, Subject};
+use crate::{Error, Request, Status, Subject};
+
+include!(concat!(env!("OUT_DIR"), "/providers.rs"));
 
 /// One webhook sender hookgate can verify.
 #[derive(Debug)]
 pub struct Provider {
-    /// The id used in `verify`, the gateway path and the inspector (`reready`, …).
+    /// The id used in `verify`, the gateway path (`/webhooks/<id>`) and its env names (`<ID>_SECRET`).
     pub id: &'static str,
     /// The name people know it by.
     pub name: &'static str,
+    /// The sender's documentation of its webhooks, where a public page could be confirmed.
+    pub docs_url: Option<&'static str>,
+    /// What the user configures as the secret (or token), in words.
+    pub secret_format: &'static str,
     /// Accepted credentials in order of preference; the first configured and present one decides.
     pub credentials: &'static [Credential],
+    /// Top-level body keys that, all present, identify this sender's payloads (for auto-detection);
+    /// empty when its signature header says enough.
+    pub detect_keys: &'static [&'static str],
+    /// How its deliveries map to the event, in words (for the README and the inspector).
+    pub events: &'static str,
     /// Maps an authenticated body to the event's fields.
     pub map: for<'a> fn(&Delivery<'a, '_>) -> Result<Mapped<'a>, Error>,
 }
 
 /// An authenticated delivery handed to a provider's mapping.
 pub struct Delivery<'a, 'v> {
+    /// The request (for fields that senders put in headers).
+    pub request: &'v Request<'a>,
     /// The body, valid UTF-8 (JSON validity is the mapping's parse to check).
     pub body: &'a str,
     /// What authentication established (timestamp, message id…).
     pub verified: &'v Verified<'a>,
+}
+
+impl<'a> Delivery<'a, '_> {
+    /// The body as a JSON object.
+    pub fn object(&self) -> Result<Object<'a>, Error> {
+        Object::parse(self.body)
+    }
 }
 
 /// The event fields a mapping fills in; hookgate adds `provider` and `data`.
@@ -54,39 +67,55 @@ pub struct Mapped<'a> {
     pub test: bool,
 }
 
-/// Every provider, in the order they are listed to users.
-pub static PROVIDERS: &[&Provider] = &[
-    &redo::PROVIDER,
-    &baback::PROVIDER,
-    &returns_cloud::PROVIDER,
-    &reready::PROVIDER,
-    &standard_webhooks::PROVIDER,
-];
-
 /// The provider with this id.
 pub fn find(id: &str) -> Option<&'static Provider> {
     PROVIDERS.iter().copied().find(|p| p.id == id)
 }
 
+/// The provider a delivery most likely comes from: a listed signature header decides; otherwise the
+/// body's top-level keys are matched against each provider's `detect_keys` (most keys wins).
+pub fn detect(request: &Request<'_>) -> Option<&'static Provider> {
+    let signed_by = PROVIDERS.iter().copied().find(|p| {
+        p.credentials.iter().any(
+            |c| matches!(c, Credential::Signature(s) if request.credential_header(s.header).ok().flatten().is_some()),
+        )
+    });
+    if signed_by.is_some() {
+        return signed_by;
+    }
+    let body = Object::parse(std::str::from_utf8(request.body).ok()?).ok()?;
+    PROVIDERS
+        .iter()
+        .copied()
+        .filter(|p| !p.detect_keys.is_empty() && p.detect_keys.iter().all(|key| body.raw(key).is_some()))
+        .max_by_key(|p| p.detect_keys.len())
+}
+
 /// A provider as registries and UIs see it (serialized by [`registry_json`]).
 #[derive(serde::Serialize)]
-struct Description<'p> {
+#[serde(rename_all = "camelCase")]
+struct Description {
     id: &'static str,
     name: &'static str,
-    credentials: Vec<CredentialDescription<'p>>,
+    docs_url: Option<&'static str>,
+    secret_format: &'static str,
+    events: &'static str,
+    credentials: Vec<CredentialDescription>,
 }
 
 #[derive(serde::Serialize)]
-struct CredentialDescription<'p> {
+struct CredentialDescription {
     scheme: &'static str,
     option: &'static str,
     place: Cow<'static, str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    headers: Vec<&'p str>,
+    headers: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature: Option<String>,
 }
 
 impl Provider {
-    fn describe(&self) -> Description<'_> {
+    fn describe(&self) -> Description {
         let credentials = self
             .credentials
             .iter()
@@ -95,22 +124,37 @@ impl Provider {
                     Credential::Bearer(_) => "bearer",
                     Credential::UrlToken { .. } => "url-token",
                     Credential::BodySecret { .. } => "body-secret",
-                    Credential::Signature(_) => "hmac",
+                    Credential::Signature(_) | Credential::ConfiguredSignature => "hmac",
                 },
                 option: c.key_kind().option_name(),
                 place: c.place(),
                 headers: match c {
-                    Credential::Signature(s) => s.header.iter().chain(s.timestamp_header).chain(s.id_header).copied().collect(),
+                    Credential::Signature(s) => {
+                        s.header.iter().chain(s.timestamp_header).chain(s.id_header).copied().collect()
+                    }
                     _ => Vec::new(),
+                },
+                signature: match c {
+                    Credential::Signature(s) => Some(s.describe()),
+                    _ => None,
                 },
             })
             .collect();
-        Description { id: self.id, name: self.name, credentials }
+        Description {
+            id: self.id,
+            name: self.name,
+            docs_url: self.docs_url,
+            secret_format: self.secret_format,
+            events: self.events,
+            credentials,
+        }
     }
 }
 
-/// Every provider as a JSON array of `{id, name, credentials: [{scheme, option, place, headers?}]}`.
+/// Every provider as a JSON array of
+/// `{id, name, docsUrl, secretFormat, events, credentials: [{scheme, option, place, headers?, signature?}]}`.
 pub fn registry_json() -> String {
-    let described: Vec<Description<'_>> = PROVIDERS.iter().map(|p| p.describe()).collect();
-    serde_json::to_string(&described).expect("the registry always serializes")
+    let described: Vec<Description> = PROVIDERS.iter().map(|p| p.describe()).collect();
+    // Plain strings and lists cannot fail to serialize.
+    serde_json::to_string(&described).unwrap_or_default()
 }

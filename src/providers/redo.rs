@@ -2,19 +2,22 @@
 //! Redo advises `return.id` + `at` as the idempotency key.
 
 use super::{Delivery, Mapped, Provider};
-use crate::json::Object;
 use crate::scheme::Credential;
 use crate::{time, Error, KeyKind, Status, Subject, UNKNOWN_TYPE};
 
 pub const PROVIDER: Provider = Provider {
     id: "redo",
     name: "Redo",
+    docs_url: None,
+    secret_format: "the subscriber secret you chose when creating the webhook",
     credentials: &[Credential::Bearer(KeyKind::Secret)],
+    detect_keys: &["type", "at", "return"],
+    events: "`created`/`updated`/`backfill` → `return.created`/`return.updated`/`return.backfill`; id `<return.id>-<at>` (Redo's advice); subject the return; status.current `return.status`; occurredAt `at`",
     map,
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = Object::parse(delivery.body)?;
+    let body = delivery.object()?;
     let kind = body.required_str("type")?;
     let at = body.str("at")?;
     let ret = body.required_object("return")?;
@@ -30,7 +33,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         event_type: event_type.into(),
         source_type: kind,
         occurred_at: at.as_deref().and_then(time::normalize_rfc3339),
-        subject: Subject { kind: Some("return"), id: Some(return_id), reference: None },
+        subject: Subject { kind: Some("return".into()), id: Some(return_id), reference: None },
         status: Status { previous: None, current: ret.str("status")? },
         test: false,
     })

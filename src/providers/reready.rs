@@ -3,7 +3,6 @@
 //! Payload `{device_return_id, serial_number, state, test, ticket_url, url}`.
 
 use super::{Delivery, Mapped, Provider};
-use crate::json::Object;
 use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
 use crate::{time, Error, KeyKind, Status, Subject};
 
@@ -22,12 +21,16 @@ pub const SIGNATURE: SignatureScheme = SignatureScheme {
 pub const PROVIDER: Provider = Provider {
     id: "reready",
     name: "ReReady",
+    docs_url: None,
+    secret_format: "the webhook's signing secret key (`ssk_…`); or a token you add to the URL as `?token=`",
     credentials: &[Credential::Signature(SIGNATURE), Credential::UrlToken { param: "token", key: KeyKind::Token }],
+    detect_keys: &["device_return_id", "state"],
+    events: "`device_return.status_changed`, sourceType the `state`; id `<device_return_id>:<state>`; subject the device return; status.current `state`; occurredAt the signed `t` (null with a URL token); `test` from the payload",
     map,
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = Object::parse(delivery.body)?;
+    let body = delivery.object()?;
     let device_return_id = body.required_text("device_return_id")?;
     let state = body.required_str("state")?;
     Ok(Mapped {
@@ -37,7 +40,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         source_type: state.clone(),
         // ReReady sends when the state changes; the signed time is the best time there is.
         occurred_at: delivery.verified.timestamp.and_then(|t| time::format_utc(t, 0)),
-        subject: Subject { kind: Some("device_return"), id: Some(device_return_id), reference: None },
+        subject: Subject { kind: Some("device_return".into()), id: Some(device_return_id), reference: None },
         status: Status { previous: None, current: Some(state) },
         test: body.bool("test")?.unwrap_or(false),
     })

@@ -3,17 +3,20 @@
 //! `{event, oldStatus, newStatus, <entity>: {number, uuid, externalId}}`.
 
 use super::{Delivery, Mapped, Provider};
-use crate::json::Object;
 use crate::scheme::Credential;
 use crate::{Error, KeyKind, Status, Subject, UNKNOWN_TYPE};
 
 pub const PROVIDER: Provider = Provider {
     id: "returns-cloud",
     name: "returns.cloud",
+    docs_url: None,
+    secret_format: "a token you choose and put in the webhook URL (`?token=`) or an Authorization: Bearer header",
     credentials: &[
         Credential::UrlToken { param: "token", key: KeyKind::Token },
         Credential::Bearer(KeyKind::Token),
     ],
+    detect_keys: &["event", "newStatus"],
+    events: "`return_order…` → `return.status_changed`, `return_order_parcel…` → `return_parcel.status_changed`, `sales_order…` → `order.status_changed`, `sales_order_parcel…` → `order_parcel.status_changed`, `payment_operation…` → `payment.status_changed`; id `<uuid>:<event>:<old>><new>`; subject the entity (`uuid`, reference `number`); status `oldStatus` → `newStatus`; occurredAt null (not sent)",
     map,
 };
 
@@ -27,7 +30,7 @@ const EVENTS: &[(&str, &str, &str, &str)] = &[
 ];
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = Object::parse(delivery.body)?;
+    let body = delivery.object()?;
     let event = body.required_str("event")?;
     let (previous, current) = (body.str("oldStatus")?, body.str("newStatus")?);
     let known = EVENTS.iter().find(|(name, ..)| *name == event);
@@ -51,7 +54,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         event_type: known.map_or(UNKNOWN_TYPE, |(_, normalized, ..)| normalized).into(),
         source_type: event,
         occurred_at: None,
-        subject: Subject { kind: known.map(|(_, _, kind, _)| *kind), id: uuid, reference: number },
+        subject: Subject { kind: known.map(|(_, _, kind, _)| (*kind).into()), id: uuid, reference: number },
         status: Status { previous, current },
         test: false,
     })

@@ -3,7 +3,6 @@
 //! Svix-based senders use the same scheme under `svix-*` header names. Payload `{type, timestamp, data}`.
 
 use super::{Delivery, Mapped, Provider};
-use crate::json::Object;
 use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
 use crate::{time, Error, Status, Subject};
 
@@ -22,12 +21,16 @@ pub const SIGNATURE: SignatureScheme = SignatureScheme {
 pub const PROVIDER: Provider = Provider {
     id: "standard-webhooks",
     name: "Standard Webhooks",
+    docs_url: Some("https://www.standardwebhooks.com/"),
+    secret_format: "the endpoint's signing secret, `whsec_` followed by base64",
     credentials: &[Credential::Signature(SIGNATURE)],
+    detect_keys: &[],
+    events: "type and sourceType the payload's `type`; id `webhook-id`; subject.id `data.id`; occurredAt the payload's `timestamp`, else `webhook-timestamp`",
     map,
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = Object::parse(delivery.body)?;
+    let body = delivery.object()?;
     let kind = body.required_str("type")?;
     let message_id = delivery.verified.message_id.ok_or(Error::MissingSignature("webhook-id header".into()))?;
     let occurred_at = body

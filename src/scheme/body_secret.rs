@@ -39,7 +39,7 @@ pub fn extract<'a>(body: &'a str, path: &[&str]) -> Result<Extracted<'a>, Error>
 /// Writes `object` without the member at `path` into `out`; returns that member's raw value.
 fn extract_into<'a>(object: &'a str, path: &[&str], out: &mut String) -> Result<Option<&'a str>, Error> {
     let object = Object::parse(object)?;
-    let (key, rest) = path.split_first().expect("a body secret path is never empty");
+    let Some((key, rest)) = path.split_first() else { return Ok(None) };
     let last = object.members().iter().rposition(|(k, _)| k == key);
     if last.is_none() && !rest.is_empty() {
         return Err(Error::InvalidPayload(format!("the body has no `{key}` object").into()));
@@ -56,7 +56,7 @@ fn extract_into<'a>(object: &'a str, path: &[&str], out: &mut String) -> Result<
             out.push(',');
         }
         first = false;
-        out.push_str(&serde_json::to_string(k.as_ref()).expect("a str always serializes"));
+        json::push_string(out, k);
         out.push(':');
         if k != key {
             out.push_str(value.get());

@@ -3,12 +3,14 @@
 
 pub mod bearer;
 pub mod body_secret;
+pub mod configured;
 pub mod signature;
 pub mod token;
 
 use std::borrow::Cow;
 
 use crate::{Error, KeyKind, Options, Request};
+pub use configured::HmacConfig;
 pub use signature::{Algorithm, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
 
 /// One way a provider authenticates a delivery.
@@ -29,7 +31,9 @@ pub enum Credential {
         path: &'static [&'static str],
     },
     /// An HMAC signature header.
-    Signature(SignatureScheme),
+    Signature(SignatureScheme<'static>),
+    /// An HMAC signature header described by `Options::hmac` at run time (the generic provider).
+    ConfiguredSignature,
 }
 
 /// What authenticating a delivery established.
@@ -52,7 +56,9 @@ impl Credential {
     pub fn key_kind(&self) -> KeyKind {
         match self {
             Credential::Bearer(key) | Credential::UrlToken { key, .. } => *key,
-            Credential::BodySecret { .. } | Credential::Signature(_) => KeyKind::Secret,
+            Credential::BodySecret { .. } | Credential::Signature(_) | Credential::ConfiguredSignature => {
+                KeyKind::Secret
+            }
         }
     }
 
@@ -63,6 +69,7 @@ impl Credential {
             Credential::UrlToken { param, .. } => format!("`{param}` URL parameter").into(),
             Credential::BodySecret { path } => format!("`{}` field in the body", path.join(".")).into(),
             Credential::Signature(scheme) => format!("{} header", scheme.header[0]).into(),
+            Credential::ConfiguredSignature => "configured signature header".into(),
         }
     }
 }
@@ -110,6 +117,13 @@ fn try_credential<'a>(
     now: i64,
 ) -> Result<Option<Verified<'a>>, Error> {
     let keys = options.keys(credential.key_kind());
+    let to_verified = |signed: signature::Signed<'a>| Verified {
+        credential: *credential,
+        key_index: signed.key_index,
+        timestamp: signed.timestamp,
+        message_id: signed.id,
+        redacted_body: None,
+    };
     let verified = |key_index| Verified {
         credential: *credential,
         key_index,
@@ -140,13 +154,67 @@ fn try_credential<'a>(
             Ok(Some(Verified { redacted_body: Some(extracted.redacted), ..verified(index) }))
         }
         Credential::Signature(scheme) => {
-            let Some(header) = scheme.header_value(request)? else { return Ok(None) };
-            let signed = scheme.verify(request, header, keys, now, options.tolerance_seconds)?;
-            Ok(Some(Verified {
-                timestamp: Some(signed.timestamp),
-                message_id: signed.id,
-                ..verified(signed.key_index)
-            }))
+            check_signature(scheme, request, options, now).map(|signed| signed.map(to_verified))
+        }
+        Credential::ConfiguredSignature => {
+            let config = options.hmac.as_ref().ok_or(configured::INCOMPLETE)?;
+            config
+                .with_scheme(|scheme| check_signature(scheme, request, options, now))?
+                .map(|signed| signed.map(to_verified))
         }
     }
+}
+
+fn check_signature<'a>(
+    scheme: &SignatureScheme<'_>,
+    request: &Request<'a>,
+    options: &Options,
+    now: i64,
+) -> Result<Option<signature::Signed<'a>>, Error> {
+    let Some(header) = scheme.header_value(request)? else { return Ok(None) };
+    let keys = options.keys(KeyKind::Secret);
+    scheme.verify(request, header, keys, now, options.tolerance_seconds).map(Some)
+}
+
+/// The headers a sender would add to `body` for the first of `credentials` that travels in headers:
+/// a signature (with its timestamp and id headers where they are signed) or a bearer token. Empty when
+/// the credential travels in the URL or the body.
+pub fn sign_headers(
+    credentials: &[Credential],
+    secret: &str,
+    body: &[u8],
+    timestamp: i64,
+    id: &str,
+    hmac: Option<&HmacConfig>,
+) -> Result<Vec<(String, String)>, Error> {
+    for credential in credentials {
+        match credential {
+            Credential::Signature(scheme) => return signature_headers(scheme, secret, body, timestamp, id),
+            Credential::ConfiguredSignature => {
+                let config = hmac.ok_or(configured::INCOMPLETE)?;
+                return config.with_scheme(|scheme| signature_headers(scheme, secret, body, timestamp, id))?;
+            }
+            Credential::Bearer(_) => return Ok(vec![("Authorization".into(), format!("Bearer {secret}"))]),
+            Credential::UrlToken { .. } | Credential::BodySecret { .. } => {}
+        }
+    }
+    Ok(Vec::new())
+}
+
+fn signature_headers(
+    scheme: &SignatureScheme<'_>,
+    secret: &str,
+    body: &[u8],
+    timestamp: i64,
+    id: &str,
+) -> Result<Vec<(String, String)>, Error> {
+    let mut headers = vec![(scheme.header[0].to_owned(), scheme.sign(secret, Some(id), timestamp, body)?)];
+    let timestamp_inline = matches!(scheme.format, HeaderFormat::KeyValue { .. });
+    if scheme.signed != SignedString::Body && !timestamp_inline {
+        headers.push((scheme.timestamp_header[0].to_owned(), timestamp.to_string()));
+    }
+    if scheme.signed == SignedString::IdDotTimestampDotBody {
+        headers.push((scheme.id_header[0].to_owned(), id.to_owned()));
+    }
+    Ok(headers)
 }

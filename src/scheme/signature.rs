@@ -1,6 +1,7 @@
 //! HMAC over a signed string, described as data: which header, which hash, which encoding, what is
-//! signed and where the timestamp comes from. ReReady and Standard Webhooks are two values of
-//! [`SignatureScheme`]; a new HMAC sender is one more.
+//! signed and where the timestamp comes from. ReReady, Standard Webhooks, Stripe, GitHub, Shopify… are
+//! values of [`SignatureScheme`]; a new HMAC sender is one more, and the `hmac` provider builds one from
+//! configuration at run time.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
@@ -30,7 +31,9 @@ impl Algorithm {
     /// The HMAC of the concatenated `parts`, fed one by one so the signed string is never copied.
     pub fn mac(self, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
         fn run<M: Mac + KeyInit>(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-            let mut mac = <M as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
+            let Ok(mut mac) = <M as KeyInit>::new_from_slice(key) else {
+                unreachable!("HMAC takes keys of any length")
+            };
             for part in parts {
                 mac.update(part);
             }
@@ -70,25 +73,32 @@ impl Encoding {
 
 /// The syntax of the signature header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeaderFormat {
+pub enum HeaderFormat<'s> {
+    /// The whole value is one signature after a fixed prefix (`sha256=` for GitHub, empty for Shopify).
+    Prefixed {
+        /// Text before the signature, matched exactly.
+        prefix: &'s str,
+    },
     /// Comma-separated `key=value` pairs carrying the timestamp and one or more signatures
     /// (ReReady `t=…,v=…`, Stripe `t=…,v1=…`). Pairs with other keys are ignored.
     KeyValue {
         /// The key of the timestamp, e.g. `t`.
-        timestamp: &'static str,
+        timestamp: &'s str,
         /// The key of each signature, e.g. `v`.
-        signature: &'static str,
+        signature: &'s str,
     },
     /// Space-separated `<version>,<signature>` entries (Standard Webhooks `v1,…`); other versions are ignored.
     VersionedList {
         /// The version accepted, e.g. `v1`.
-        version: &'static str,
+        version: &'s str,
     },
 }
 
 /// What the HMAC is computed over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignedString {
+    /// The body alone (no timestamp: nothing limits replays).
+    Body,
     /// `<timestamp>.<body>`.
     TimestampDotBody,
     /// `<id>.<timestamp>.<body>`.
@@ -115,15 +125,15 @@ impl KeyFormat {
 
 /// A complete description of one HMAC signature scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SignatureScheme {
+pub struct SignatureScheme<'s> {
     /// The signature header; later names are aliases (e.g. `svix-signature`).
-    pub header: &'static [&'static str],
-    /// Where the timestamp is when it is not inside the signature header (with aliases).
-    pub timestamp_header: &'static [&'static str],
+    pub header: &'s [&'s str],
+    /// Where the timestamp is when it is signed but not inside the signature header (with aliases).
+    pub timestamp_header: &'s [&'s str],
     /// Where the message id is, for schemes that sign it (with aliases).
-    pub id_header: &'static [&'static str],
+    pub id_header: &'s [&'s str],
     /// The header syntax.
-    pub format: HeaderFormat,
+    pub format: HeaderFormat<'s>,
     /// The hash.
     pub algorithm: Algorithm,
     /// The signature encoding.
@@ -137,8 +147,8 @@ pub struct SignatureScheme {
 /// What a valid signature established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Signed<'a> {
-    /// The signed timestamp (unix seconds).
-    pub timestamp: i64,
+    /// The signed timestamp (unix seconds), for schemes that sign one.
+    pub timestamp: Option<i64>,
     /// The signed message id, for schemes that sign one.
     pub id: Option<&'a str>,
     /// Which configured secret matched (its position among the non-empty ones).
@@ -147,13 +157,41 @@ pub struct Signed<'a> {
 
 /// The parts of a signature header before any secret is used.
 struct Presented<'a> {
-    timestamp_text: &'a str,
-    timestamp: i64,
+    /// The timestamp as sent (the signed string uses this text) and its value.
+    timestamp: Option<(&'a str, i64)>,
     id: Option<&'a str>,
     signatures: Vec<Vec<u8>>,
 }
 
-impl SignatureScheme {
+impl SignatureScheme<'_> {
+    /// What is signed and how, in words: `hex HMAC-SHA512 of "t.body"`.
+    pub fn describe(&self) -> String {
+        let encoding = match self.encoding {
+            Encoding::Hex => "hex",
+            Encoding::Base64 => "base64",
+        };
+        let algorithm = match self.algorithm {
+            Algorithm::Sha256 => "SHA256",
+            Algorithm::Sha512 => "SHA512",
+        };
+        let signed = match self.signed {
+            SignedString::Body => "the body",
+            SignedString::TimestampDotBody => "`timestamp.body`",
+            SignedString::IdDotTimestampDotBody => "`id.timestamp.body`",
+        };
+        let key = match self.key {
+            KeyFormat::Utf8 => "",
+            KeyFormat::WhsecBase64 => ", keyed with the base64 after `whsec_`",
+        };
+        let syntax = match self.format {
+            HeaderFormat::Prefixed { prefix: "" } => String::new(),
+            HeaderFormat::Prefixed { prefix } => format!(" after `{prefix}`"),
+            HeaderFormat::KeyValue { timestamp, signature } => format!(" as `{timestamp}=…,{signature}=…`"),
+            HeaderFormat::VersionedList { version } => format!(" as `{version},…` entries"),
+        };
+        format!("{encoding} HMAC-{algorithm} of {signed}{syntax}{key}")
+    }
+
     /// The signature header's value, `None` when the request has none.
     pub fn header_value<'a>(&self, request: &Request<'a>) -> Result<Option<&'a str>, Error> {
         request.credential_header(self.header)
@@ -175,7 +213,7 @@ impl SignatureScheme {
         for (index, secret) in secrets.enumerate() {
             let Some(key) = self.key.key_bytes(secret.expose()) else { continue };
             usable_key = true;
-            let tag = self.tag(&key, presented.id, presented.timestamp_text, request.body);
+            let tag = self.tag(&key, presented.id, presented.timestamp.map_or("", |(text, _)| text), request.body);
             // Every signature is compared (constant time each), whatever matched before.
             let hit = presented.signatures.iter().fold(false, |hit, sig| hit | bool::from(tag.ct_eq(sig)));
             if hit && matched.is_none() {
@@ -186,22 +224,24 @@ impl SignatureScheme {
             return Err(Error::MissingSecret("valid secret (whsec_ followed by base64)"));
         }
         let key_index = matched.ok_or(Error::SignatureMismatch("signature"))?;
-        let age_seconds = now.saturating_sub(presented.timestamp);
-        if now.abs_diff(presented.timestamp) > tolerance_seconds {
-            return Err(Error::TimestampOutOfTolerance { age_seconds, tolerance_seconds });
+        let timestamp = presented.timestamp.map(|(_, value)| value);
+        if let Some(timestamp) = timestamp {
+            if now.abs_diff(timestamp) > tolerance_seconds {
+                let age_seconds = now.saturating_sub(timestamp);
+                return Err(Error::TimestampOutOfTolerance { age_seconds, tolerance_seconds });
+            }
         }
-        Ok(Signed { timestamp: presented.timestamp, id: presented.id, key_index })
+        Ok(Signed { timestamp, id: presented.id, key_index })
     }
 
-    /// The header value a sender would put on `body` (for tests, simulation and the CLI).
+    /// The header value a sender would put on `body` (for tests, simulation and the CLI); `timestamp`
+    /// and `id` are used where the scheme signs them.
     pub fn sign(&self, secret: &str, id: Option<&str>, timestamp: i64, body: &[u8]) -> Result<String, Error> {
-        let key = self
-            .key
-            .key_bytes(secret)
-            .ok_or(Error::MissingSecret("valid secret (whsec_ followed by base64)"))?;
+        let key = self.key.key_bytes(secret).ok_or(Error::MissingSecret("valid secret (whsec_ followed by base64)"))?;
         let timestamp = timestamp.to_string();
         let signature = self.encoding.encode(&self.tag(&key, id, &timestamp, body));
         Ok(match self.format {
+            HeaderFormat::Prefixed { prefix } => format!("{prefix}{signature}"),
             HeaderFormat::KeyValue { timestamp: t, signature: v } => format!("{t}={timestamp},{v}={signature}"),
             HeaderFormat::VersionedList { version } => format!("{version},{signature}"),
         })
@@ -209,31 +249,41 @@ impl SignatureScheme {
 
     fn tag(&self, key: &[u8], id: Option<&str>, timestamp: &str, body: &[u8]) -> Vec<u8> {
         match self.signed {
+            SignedString::Body => self.algorithm.mac(key, &[body]),
             SignedString::TimestampDotBody => self.algorithm.mac(key, &[timestamp.as_bytes(), b".", body]),
-            SignedString::IdDotTimestampDotBody => self.algorithm.mac(
-                key,
-                &[id.unwrap_or_default().as_bytes(), b".", timestamp.as_bytes(), b".", body],
-            ),
+            SignedString::IdDotTimestampDotBody => {
+                self.algorithm.mac(key, &[id.unwrap_or_default().as_bytes(), b".", timestamp.as_bytes(), b".", body])
+            }
         }
     }
 
     fn parse<'a>(&self, request: &Request<'a>, header: &'a str) -> Result<Presented<'a>, Error> {
-        let (timestamp_text, candidates) = match self.format {
-            HeaderFormat::KeyValue { timestamp, signature } => parse_key_value(header, timestamp, signature)?,
-            HeaderFormat::VersionedList { version } => {
-                let timestamp = request
-                    .credential_header(self.timestamp_header)?
-                    .ok_or(Error::MissingSignature(missing(self.timestamp_header)))?;
-                (timestamp, parse_versioned_list(header, version))
+        let signs_id = self.signed == SignedString::IdDotTimestampDotBody;
+        let signs_timestamp = self.signed != SignedString::Body;
+        let (inline_timestamp, candidates) = match self.format {
+            HeaderFormat::Prefixed { prefix } => {
+                let signature = header
+                    .trim()
+                    .strip_prefix(prefix)
+                    .ok_or(Error::MalformedSignature("the signature lacks its expected prefix"))?;
+                (None, vec![signature])
             }
+            HeaderFormat::KeyValue { timestamp, signature } => {
+                let (t, signatures) = parse_key_value(header, timestamp, signature)?;
+                (Some(t), signatures)
+            }
+            HeaderFormat::VersionedList { version } => (None, parse_versioned_list(header, version)),
         };
-        let id = match self.signed {
-            SignedString::IdDotTimestampDotBody => Some(
-                request.credential_header(self.id_header)?.ok_or(Error::MissingSignature(missing(self.id_header)))?,
-            ),
-            SignedString::TimestampDotBody => None,
+        let timestamp_text = match inline_timestamp {
+            Some(text) => Some(text),
+            None if signs_timestamp => Some(self.required_header(request, self.timestamp_header)?),
+            None => None,
         };
-        let timestamp = parse_timestamp(timestamp_text)?;
+        let id = if signs_id { Some(self.required_header(request, self.id_header)?) } else { None };
+        let timestamp = match timestamp_text {
+            Some(text) => Some((text, parse_timestamp(text)?)),
+            None => None,
+        };
         // Entries that do not decode to a whole tag are skipped (a sender may list other formats);
         // with none left the header is malformed. A short or empty signature can never match.
         let signatures: Vec<Vec<u8>> = candidates
@@ -244,7 +294,11 @@ impl SignatureScheme {
         if signatures.is_empty() {
             return Err(Error::MalformedSignature("no signature of the expected length and encoding"));
         }
-        Ok(Presented { timestamp_text, timestamp, id, signatures })
+        Ok(Presented { timestamp, id, signatures })
+    }
+
+    fn required_header<'a>(&self, request: &Request<'a>, names: &[&str]) -> Result<&'a str, Error> {
+        request.credential_header(names)?.ok_or_else(|| Error::MissingSignature(missing(names)))
     }
 }
 
@@ -301,7 +355,7 @@ fn parse_timestamp(text: &str) -> Result<i64, Error> {
 mod tests {
     use super::*;
 
-    const KV: SignatureScheme = SignatureScheme {
+    const KV: SignatureScheme<'static> = SignatureScheme {
         header: &["x-sig"],
         timestamp_header: &[],
         id_header: &[],
@@ -315,7 +369,8 @@ mod tests {
     fn check(header: &str, now: i64) -> Result<i64, Error> {
         let secrets = [Secret::new("k")];
         let headers = [("x-sig", header)];
-        KV.verify(&Request::new(&headers, b"{}"), header, secrets.iter(), now, 300).map(|signed| signed.timestamp)
+        KV.verify(&Request::new(&headers, b"{}"), header, secrets.iter(), now, 300)
+            .map(|signed| signed.timestamp.unwrap_or(-1))
     }
 
     #[test]
@@ -356,6 +411,35 @@ mod tests {
         for cut in [full.len() - 2, full.len() - 64, "t=1000,v=".len()] {
             assert_eq!(check(&full[..cut], 1000).unwrap_err().code(), "malformed_signature", "{}", &full[..cut]);
         }
+    }
+
+    const PREFIXED: SignatureScheme<'static> = SignatureScheme {
+        header: &["x-hub-signature-256"],
+        timestamp_header: &[],
+        id_header: &[],
+        format: HeaderFormat::Prefixed { prefix: "sha256=" },
+        algorithm: Algorithm::Sha256,
+        encoding: Encoding::Hex,
+        signed: SignedString::Body,
+        key: KeyFormat::Utf8,
+    };
+
+    fn check_prefixed(header: &str) -> Result<Option<i64>, Error> {
+        let headers = [("x-hub-signature-256", header)];
+        let signed = PREFIXED.verify(&Request::new(&headers, b"{}"), header, [Secret::new("k")].iter(), i64::MAX, 0);
+        signed.map(|signed| signed.timestamp)
+    }
+
+    #[test]
+    fn checks_a_prefixed_body_signature_that_signs_no_time() {
+        let header = PREFIXED.sign("k", None, 0, b"{}").unwrap();
+        assert!(header.starts_with("sha256=") && header.len() == 7 + 64, "{header}");
+        // No timestamp is signed, so no tolerance applies, whatever `now` is.
+        assert_eq!(check_prefixed(&header), Ok(None));
+        assert_eq!(check_prefixed(&header[7..]).unwrap_err().code(), "malformed_signature");
+        assert_eq!(check_prefixed(&header.replace("sha256=", "sha1=")).unwrap_err().code(), "malformed_signature");
+        let other = PREFIXED.sign("other", None, 0, b"{}").unwrap();
+        assert_eq!(check_prefixed(&other).unwrap_err().code(), "signature_mismatch");
     }
 
     #[test]

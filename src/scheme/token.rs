@@ -40,7 +40,8 @@ mod tests {
     #[test]
     fn rejects_prefixes_extensions_and_empty_tokens() {
         let configured = tokens(&["your-subscriber-secret-123"]);
-        for presented in ["your-subscriber-secret-12", "your-subscriber-secret-1234", "", "YOUR-SUBSCRIBER-SECRET-123"] {
+        for presented in ["your-subscriber-secret-12", "your-subscriber-secret-1234", "", "YOUR-SUBSCRIBER-SECRET-123"]
+        {
             assert_eq!(match_token(presented, configured.iter()), None, "{presented}");
         }
     }

@@ -9,7 +9,7 @@ test("require('hookgate') gives the CommonJS build", () => {
   assert.equal(typeof hookgate.HookgateError, "function");
 });
 
-test("every shared vector gives its expected outcome through the CommonJS entry", async () => {
+test("every vector gives its expected outcome through the CommonJS entry", async () => {
   const { loadVectors, runAll } = await import("./vectors.mjs");
   const vectors = loadVectors();
   const { runs, problems } = runAll(hookgate, vectors);

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import * as hookgate from "hookgate";
 import { loadVectors, optionsOf, runAll } from "./vectors.mjs";
 
-test("every shared vector gives its expected outcome through the ESM entry", () => {
+test("every vector gives its expected outcome through the ESM entry", () => {
   const vectors = loadVectors();
   const { runs, problems } = runAll(hookgate, vectors);
   assert.equal(runs, vectors.length * 6);
@@ -68,11 +68,58 @@ test("an oversized body is refused before it is copied into wasm memory", () => 
   assert.throws(() => hookgate.verifyRedo({ headers: {}, body: new Uint8Array(1025) }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
 });
 
-test("the registry lists the five providers", () => {
-  const ids = hookgate.providers().map((p) => p.id);
-  assert.deepEqual(ids, ["redo", "baback", "returns-cloud", "reready", "standard-webhooks"]);
-  const reready = hookgate.providers().find((p) => p.id === "reready");
+test("the registry describes every provider, and every provider has vectors", () => {
+  const registry = hookgate.providers();
+  const ids = registry.map((p) => p.id);
+  assert.deepEqual(ids, [...ids].sort());
+  for (const id of ["redo", "baback", "returns-cloud", "reready", "standard-webhooks", "loop", "aftership", "shopify", "stripe", "github", "hmac"]) {
+    assert.ok(ids.includes(id), id);
+  }
+  const vectors = loadVectors();
+  for (const provider of registry) {
+    assert.ok(provider.name && provider.secretFormat && provider.credentials.length > 0, provider.id);
+    assert.ok(provider.docsUrl === null || provider.docsUrl.startsWith("https://"), provider.id);
+    assert.ok(vectors.some((v) => v.provider === provider.id && v.expect.ok), `${provider.id} has an accepted vector`);
+    assert.ok(vectors.some((v) => v.provider === provider.id && !v.expect.ok), `${provider.id} has a rejected vector`);
+  }
+  const reready = registry.find((p) => p.id === "reready");
   assert.deepEqual(reready.credentials.map((c) => c.scheme), ["hmac", "url-token"]);
+  assert.deepEqual(registry.find((p) => p.id === "standard-webhooks").credentials[0].headers,
+    ["webhook-signature", "svix-signature", "webhook-timestamp", "svix-timestamp", "webhook-id", "svix-id"]);
+});
+
+test("signHeaders signs for every provider whose credential travels in headers, and the result verifies", () => {
+  const hmacScheme = { header: "X-Sig", algorithm: "sha512", encoding: "base64", signed: "id.t.body", timestampHeader: "X-Ts", idHeader: "X-Id" };
+  const secrets = { "standard-webhooks": "whsec_aGVsbG8gd29ybGQ=" };
+  const bodies = {
+    redo: '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}',
+    reready: '{"device_return_id":"d1","state":"complete"}',
+    loop: '{"topic":"return","trigger":"return.created","id":"1"}',
+    aftership: '{"event_id":"e1","event":"tracking_update","msg":{"id":"t1"}}',
+    stripe: '{"id":"evt_1","type":"charge.refunded"}',
+    "returns-cloud": '{"event":"return_order.status.changed"}',
+  };
+  const extraHeaders = { shopify: { "X-Shopify-Topic": "orders/create", "X-Shopify-Event-Id": "e1" }, github: { "X-GitHub-Event": "ping", "X-GitHub-Delivery": "d1" } };
+  for (const { id } of hookgate.providers()) {
+    if (id === "baback") continue; // its secret travels inside the body
+    const body = bodies[id] ?? '{"type":"return.created","id":"x1"}';
+    const secret = secrets[id] ?? "s3cret";
+    const signed = hookgate.signHeaders(id, { secret, body, timestamp: 1767225600, id: "msg_1", hmac: hmacScheme });
+    const options = id === "returns-cloud" ? { token: secret } : { secret, hmac: hmacScheme, now: 1767225600 };
+    const event = hookgate.verify(id, { headers: { ...signed, ...extraHeaders[id] }, body }, options);
+    assert.equal(event.provider, id);
+  }
+  assert.throws(() => hookgate.signHeaders("hmac", { secret: "s", body: "{}" }), { code: "missing_secret" });
+});
+
+test("detectProvider recognises a delivery by its signature header, else by its payload", () => {
+  const sign = (id, body) => hookgate.signHeaders(id, { secret: "s", body, timestamp: 1767225600, id: "msg_1" });
+  assert.equal(hookgate.detectProvider({ headers: sign("stripe", "{}"), body: "{}" }), "stripe");
+  assert.equal(hookgate.detectProvider({ headers: sign("reready", "{}"), body: "{}" }), "reready");
+  assert.equal(hookgate.detectProvider({ headers: {}, body: '{"data":{"action":"a","secret":"s"}}' }), "baback");
+  assert.equal(hookgate.detectProvider({ headers: {}, body: '{"event":"return_order.status.changed","oldStatus":"a","newStatus":"b"}' }), "returns-cloud");
+  assert.equal(hookgate.detectProvider({ headers: { authorization: "Bearer s" }, body: '{"type":"created","at":"x","return":{}}' }), "redo");
+  assert.equal(hookgate.detectProvider({ headers: {}, body: "[]" }), null);
 });
 
 test("every accepted vector's event matches schema/hook-event.schema.json", async () => {

@@ -15,8 +15,8 @@ export const bodyForms = {
 };
 
 export function optionsOf(vector) {
-  const { secret, token, now, toleranceSeconds, maxBodyBytes } = vector.options;
-  return { secret, token, now: now ?? 1767225600, toleranceSeconds, maxBodyBytes };
+  const { secret, token, now, toleranceSeconds, maxBodyBytes, hmac } = vector.options;
+  return { secret, token, now: now ?? 1767225600, toleranceSeconds, maxBodyBytes, hmac };
 }
 
 /** Checks `outcome` (`{ event }` or `{ error }`) against the vector; returns a problem string or null. */

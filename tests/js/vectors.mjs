@@ -1,11 +1,23 @@
-// Loads the shared vectors from disk for the Node-side tests.
-import { readFileSync } from "node:fs";
+// Loads the vectors from disk for the Node-side tests: the shared set (../shared/vectors/webhooks.json,
+// or HOOKGATE_VECTORS) and ours (tests/vectors/<provider>.json).
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export * from "./vector-check.mjs";
 
-const vectorsPath = process.env.HOOKGATE_VECTORS ?? fileURLToPath(new URL("../../../shared/vectors/webhooks.json", import.meta.url));
+const sharedPath = process.env.HOOKGATE_VECTORS ?? fileURLToPath(new URL("../../../shared/vectors/webhooks.json", import.meta.url));
+const ownDir = new URL("../vectors/", import.meta.url);
+
+const read = (path) => JSON.parse(readFileSync(path, "utf8")).vectors;
+
+export function sharedVectors() {
+  return read(sharedPath);
+}
+
+export function ownVectors() {
+  return readdirSync(ownDir).filter((f) => f.endsWith(".json")).sort().flatMap((f) => read(new URL(f, ownDir)));
+}
 
 export function loadVectors() {
-  return JSON.parse(readFileSync(vectorsPath, "utf8")).vectors;
+  return [...sharedVectors(), ...ownVectors()];
 }

@@ -10,7 +10,7 @@ import { bodyForms, headerForms, loadVectors, optionsOf, problemWith } from "./v
 
 const outdir = fileURLToPath(new URL("../../build/workerd-test/", import.meta.url));
 
-test("every shared vector gives its expected outcome in workerd", async () => {
+test("every vector gives its expected outcome in workerd", async () => {
   await build({
     entryPoints: [fileURLToPath(new URL("./workerd/worker.mjs", import.meta.url))],
     bundle: true,

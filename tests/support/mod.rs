@@ -6,13 +6,36 @@ use hookgate::{Options, Request, Secret};
 use serde_json::Value;
 
 /// `../shared/vectors/webhooks.json` beside the repository (override with `HOOKGATE_VECTORS`).
+pub fn shared_vectors() -> Vec<Value> {
+    let path = std::env::var_os("HOOKGATE_VECTORS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors/webhooks.json"));
+    read_vectors(&path)
+}
+
+/// Our own vectors: `tests/vectors/<provider>.json`, signed by each provider's own library or Python's hmac.
+pub fn own_vectors() -> Vec<Value> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files.iter().flat_map(|path| read_vectors(path)).collect()
+}
+
+/// The shared vectors and ours.
 pub fn load_vectors() -> Vec<Value> {
-    let path = std::env::var_os("HOOKGATE_VECTORS").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors/webhooks.json")
-    });
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let file: Value = serde_json::from_str(&text).expect("vector file is JSON");
-    file["vectors"].as_array().expect("a `vectors` array").clone()
+    let mut vectors = shared_vectors();
+    vectors.extend(own_vectors());
+    vectors
+}
+
+fn read_vectors(path: &std::path::Path) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let file: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+    file["vectors"].as_array().unwrap_or_else(|| panic!("{} has no `vectors` array", path.display())).clone()
 }
 
 fn keys(value: &Value) -> Vec<Secret> {
@@ -25,12 +48,17 @@ fn keys(value: &Value) -> Vec<Secret> {
 
 /// Builds the options a vector names.
 pub fn options_of(options: &Value) -> Options {
-    let mut built = Options { secrets: keys(&options["secret"]), tokens: keys(&options["token"]), ..Options::default() };
+    let mut built =
+        Options { secrets: keys(&options["secret"]), tokens: keys(&options["token"]), ..Options::default() };
     if let Some(t) = options["toleranceSeconds"].as_u64() {
         built.tolerance_seconds = t;
     }
     if let Some(m) = options["maxBodyBytes"].as_u64() {
         built.max_body_bytes = m as usize;
+    }
+    if options["hmac"].is_object() {
+        built.hmac =
+            Some(hookgate::HmacConfig::from_json(&options["hmac"].to_string()).expect("hmac option is an object"));
     }
     built
 }
@@ -90,7 +118,11 @@ pub fn check_subset(expected: &Value, actual: &Value, path: &str) -> Result<(), 
                     return Ok(());
                 }
                 let (w, g) = (instant(want), instant(got));
-                return if w.is_some() && w == g { Ok(()) } else { Err(format!("{path}.{key}: want {want}, got {got}")) };
+                return if w.is_some() && w == g {
+                    Ok(())
+                } else {
+                    Err(format!("{path}.{key}: want {want}, got {got}"))
+                };
             }
             check_subset(want, got, &format!("{path}.{key}"))
         }),

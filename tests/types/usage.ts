@@ -11,7 +11,10 @@ import {
   verifyReReady,
   verifyReturnsCloud,
   verifyStandardWebhooks,
+  signHeaders,
+  detectProvider,
   type HookEvent,
+  type HmacScheme,
   type HookgateErrorCode,
   type ProviderId,
   type VerifyOptions,
@@ -31,6 +34,12 @@ const json: string = verifyJson("redo", requests[1]);
 const all: HookEvent[] = [verifyRedo, verifyBaback, verifyReturnsCloud, verifyReReady, verifyStandardWebhooks].map((f) => f(requests[2], options));
 const header: string = signReReady("{}", "ssk", 1) + signStandardWebhooks("m", 1, new Uint8Array(0), "whsec_aGk=");
 const ids: ProviderId[] = providers().map((p) => p.id);
+const docs: (string | null)[] = providers().map((p) => p.docsUrl);
+const scheme: HmacScheme = { header: "x-sig", algorithm: "sha256", encoding: "hex", signed: "body", prefix: "sha256=" };
+const signed: Record<string, string> = signHeaders("hmac", { secret: "s", body: "{}", hmac: scheme });
+const detected: ProviderId | null = detectProvider({ headers: signed, body: "{}" });
+verify("hmac", { headers: signed, body: "{}" }, { secret: "s", hmac: scheme });
+const stripe: ProviderId = "stripe";
 
 try {
   verify("redo", requests[0]);
@@ -47,4 +56,4 @@ verify("shopify-ish", requests[0]);
 // @ts-expect-error: a parsed object is not a raw body
 verify("redo", { headers: {}, body: { type: "created" } });
 
-void [kinds, json, all, header, ids];
+void [kinds, json, all, header, ids, docs, detected, stripe];

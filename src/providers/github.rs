@@ -1,0 +1,55 @@
+//! GitHub: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>`; the event name is in
+//! `X-GitHub-Event` and the delivery id in `X-GitHub-Delivery`. Only JSON deliveries are accepted
+//! (set the webhook's content type to `application/json`).
+
+use std::borrow::Cow;
+
+use super::{Delivery, Mapped, Provider};
+use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::{Error, Status, Subject};
+
+const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
+    header: &["X-Hub-Signature-256"],
+    timestamp_header: &[],
+    id_header: &[],
+    format: HeaderFormat::Prefixed { prefix: "sha256=" },
+    algorithm: Algorithm::Sha256,
+    encoding: Encoding::Hex,
+    signed: SignedString::Body,
+    key: KeyFormat::Utf8,
+};
+
+pub const PROVIDER: Provider = Provider {
+    id: "github",
+    name: "GitHub",
+    docs_url: Some("https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries"),
+    secret_format: "the webhook's secret",
+    credentials: &[Credential::Signature(SIGNATURE)],
+    detect_keys: &[],
+    events: "type and sourceType `X-GitHub-Event` (+ `.action`); id `X-GitHub-Delivery`; subject the repository (reference `full_name`)",
+    map,
+};
+
+fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
+    let body = delivery.object()?;
+    let event = delivery.request.header("X-GitHub-Event").ok_or(Error::InvalidPayload("no X-GitHub-Event header".into()))?;
+    let id = delivery.request.header("X-GitHub-Delivery").ok_or(Error::InvalidPayload("no X-GitHub-Delivery header".into()))?;
+    let source_type: Cow<'a, str> = match body.str("action")? {
+        Some(action) => format!("{event}.{action}").into(),
+        None => event.into(),
+    };
+    let repository = body.object("repository")?;
+    Ok(Mapped {
+        id: id.into(),
+        event_type: source_type.clone(),
+        source_type,
+        occurred_at: None,
+        subject: Subject {
+            kind: repository.as_ref().map(|_| "repository".into()),
+            id: match &repository { Some(r) => r.text("id")?, None => None },
+            reference: match &repository { Some(r) => r.str("full_name")?, None => None },
+        },
+        status: Status::default(),
+        test: false,
+    })
+}
