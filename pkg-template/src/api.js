@@ -84,6 +84,31 @@ export function signHeaders(provider, { secret, body, timestamp = Math.floor(Dat
   }
 }
 
+/**
+ * Puts a credential on a delivery the way `provider` sends it (for tests, the CLI, samples and the
+ * inspector): its first credential scheme decides: signature or bearer headers, the URL parameter, or the
+ * secret field inside the JSON body. Returns `{ headers, body, url }`.
+ */
+export function signDelivery(provider, { body, headers = {}, url = `https://hookgate.invalid/webhooks/${provider}` }, options = {}) {
+  const description = providers().find((p) => p.id === provider);
+  if (!description) throw new HookgateError("unknown_provider", "unknown provider", provider);
+  const [first] = description.credentials;
+  const key = first.option === "token" ? options.token : options.secret;
+  if (first.scheme === "url-token") {
+    const signed = new URL(url);
+    signed.searchParams.set(first.param, key);
+    return { headers: { ...headers }, body, url: signed.toString() };
+  }
+  if (first.scheme === "body-secret") {
+    const payload = JSON.parse(body);
+    const parent = first.path.slice(0, -1).reduce((object, name) => (object[name] ??= {}), payload);
+    parent[first.path.at(-1)] = key;
+    return { headers: { ...headers }, body: JSON.stringify(payload), url };
+  }
+  const signed = signHeaders(provider, { ...options, secret: key, body });
+  return { headers: { ...headers, ...signed }, body, url };
+}
+
 /** The `X-ReReady-Signature-512` header value ReReady would send (for tests and simulation). */
 export function signReReady(body, secret, timestamp = Math.floor(Date.now() / 1000)) {
   return signHeaders("reready", { secret, body, timestamp })["X-ReReady-Signature-512"];

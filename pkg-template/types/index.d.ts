@@ -98,6 +98,10 @@ export interface CredentialDescription {
   headers?: string[];
   /** For signature headers: what is signed and how, in words. */
   signature?: string;
+  /** For URL tokens: the query parameter. */
+  param?: string;
+  /** For body secrets: the object keys leading to the field. */
+  path?: string[];
 }
 
 export interface ProviderDescription {
@@ -129,6 +133,21 @@ export interface SignOptions {
 }
 /** The headers a sender of `provider` would add; empty for credentials that travel in the URL or the body. */
 export declare function signHeaders(provider: ProviderId, options: SignOptions): Record<string, string>;
+/** A delivery ready to send: its credential put where the provider puts it. */
+export interface SignedDelivery {
+  headers: Record<string, string>;
+  body: string;
+  url: string;
+}
+/**
+ * Puts a credential on a delivery the way `provider` sends it: signature or bearer headers, the
+ * `?token=` URL parameter, or the body's secret field. For tests, the CLI, samples and the inspector.
+ */
+export declare function signDelivery(
+  provider: ProviderId,
+  delivery: { body: string; headers?: Record<string, string>; url?: string },
+  options: { secret?: string; token?: string; timestamp?: number; id?: string; hmac?: HmacScheme },
+): SignedDelivery;
 /** The id of the provider a delivery most likely comes from, or null. */
 export declare function detectProvider(request: WebhookRequest): ProviderId | null;
 /** The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp` (default: now). */

@@ -112,6 +112,10 @@ struct CredentialDescription {
     headers: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     signature: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    param: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'static [&'static str]>,
 }
 
 impl Provider {
@@ -138,6 +142,14 @@ impl Provider {
                     Credential::Signature(s) => Some(s.describe()),
                     _ => None,
                 },
+                param: match c {
+                    Credential::UrlToken { param, .. } => Some(*param),
+                    _ => None,
+                },
+                path: match c {
+                    Credential::BodySecret { path } => Some(*path),
+                    _ => None,
+                },
             })
             .collect();
         Description {
@@ -152,7 +164,7 @@ impl Provider {
 }
 
 /// Every provider as a JSON array of
-/// `{id, name, docsUrl, secretFormat, events, credentials: [{scheme, option, place, headers?, signature?}]}`.
+/// `{id, name, docsUrl, secretFormat, events, credentials: [{scheme, option, place, headers?, signature?, param?, path?}]}`.
 pub fn registry_json() -> String {
     let described: Vec<Description> = PROVIDERS.iter().map(|p| p.describe()).collect();
     // Plain strings and lists cannot fail to serialize.

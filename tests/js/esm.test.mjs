@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as hookgate from "hookgate";
-import { loadVectors, optionsOf, runAll } from "./vectors.mjs";
+import { loadVectors, optionsOf, runAll, samples } from "./vectors.mjs";
 
 test("every vector gives its expected outcome through the ESM entry", () => {
   const vectors = loadVectors();
@@ -134,4 +134,20 @@ test("every accepted vector's event matches schema/hook-event.schema.json", asyn
     assert.ok(validate(event), `${vector.provider} / ${vector.name}: ${JSON.stringify(validate.errors)}`);
   }
   assert.equal(validate({ provider: "redo" }), false);
+});
+
+test("every provider has a documented sample that signDelivery signs and verify accepts", () => {
+  const all = samples();
+  for (const { id, credentials } of hookgate.providers()) {
+    const sample = all[id];
+    assert.ok(sample?.body, `${id} has a sample`);
+    const secret = id === "standard-webhooks" ? "whsec_c2FtcGxlLXNlY3JldA==" : "sample-secret";
+    const options = { secret, token: secret, timestamp: 1767225600, ...sample.options };
+    const delivery = hookgate.signDelivery(id, sample, options);
+    const event = hookgate.verify(id, delivery, { ...options, now: 1767225600 });
+    assert.equal(event.provider, id);
+    if (credentials[0].scheme === "body-secret") assert.ok(!JSON.stringify(event).includes(secret), "the body secret is removed");
+    assert.throws(() => hookgate.verify(id, { ...delivery, body: delivery.body.replace(/.$/, " }") }, { ...options, secret: "other", token: "other", now: 1767225600 }),
+      { name: "HookgateError" }, `${id} rejects the wrong secret`);
+  }
 });

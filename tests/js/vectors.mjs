@@ -21,3 +21,10 @@ export function ownVectors() {
 export function loadVectors() {
   return [...sharedVectors(), ...ownVectors()];
 }
+
+/** Each provider's documented sample delivery (unsigned), from tests/vectors/<provider>.json. */
+export function samples() {
+  return Object.fromEntries(
+    readdirSync(ownDir).filter((f) => f.endsWith(".json")).map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(new URL(f, ownDir), "utf8")).sample]),
+  );
+}

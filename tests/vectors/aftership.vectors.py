@@ -1,6 +1,6 @@
 """AfterShip vectors: Tracking (aftership-hmac-sha256), Returns (as-signature-hmac-sha256) and the
 older Returns header (am-webhook-signature: hmac-sha256=<sig>), base64 HMAC-SHA256 of the raw body."""
-from vectorlib import b64, body_signature_cases, compact, fail, mac, ok, vector, write
+from vectorlib import sample, b64, body_signature_cases, compact, fail, mac, ok, vector, write
 
 SECRET = "aftership_secret_9d8c7b"
 
@@ -35,4 +35,4 @@ vectors += [
     vector("aftership", "returns body changed", {"as-signature-hmac-sha256": sign(returns, SECRET)},
            returns.replace("approved", "rejected"), {"secret": SECRET}, fail("signature_mismatch")),
 ]
-write("aftership", vectors)
+write("aftership", vectors, sample(tracking))

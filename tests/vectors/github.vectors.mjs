@@ -1,6 +1,6 @@
 // GitHub vectors, signed by @octokit/webhooks-methods (`sign`).
 import { sign } from "@octokit/webhooks-methods";
-import { fail, ok, vector, write } from "./vectorlib.mjs";
+import { fail, ok, sample, vector, write } from "./vectorlib.mjs";
 
 const SECRET = "gh_webhook_secret_3e2d";
 const body = JSON.stringify({ action: "opened", issue: { id: 1, number: 42, title: "Return label missing" },
@@ -24,4 +24,4 @@ write("github", [
   vector("github", "signature without its sha256= prefix", { ...headers, "X-Hub-Signature-256": signature.slice(7) }, body, { secret: SECRET },
     fail("malformed_signature")),
   vector("github", "no secret configured", { ...headers, "X-Hub-Signature-256": signature }, body, { secret: null }, fail("missing_secret")),
-], "@octokit/webhooks-methods (sign)");
+], sample(body, headers), "@octokit/webhooks-methods (sign)");

@@ -1,5 +1,5 @@
 """Vectors for the generic `hmac` provider, configured at run time."""
-from vectorlib import NOW, compact, fail, mac, ok, vector, write
+from vectorlib import sample, NOW, compact, fail, mac, ok, vector, write
 import hashlib
 
 SECRET = "generic_secret_7a6b"
@@ -33,4 +33,4 @@ vectors = [
            {"secret": SECRET, "hmac": {k: v for k, v in TIMED_SCHEME.items() if k != "timestampHeader"}}, fail("missing_secret")),
     vector("hmac", "no secret configured", {"X-Signature": hexsig}, body, {"secret": None, "hmac": BODY_SCHEME}, fail("missing_secret")),
 ]
-write("hmac", vectors)
+write("hmac", vectors, sample(body, options={"hmac": BODY_SCHEME}))

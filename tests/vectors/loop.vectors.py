@@ -1,6 +1,6 @@
 """Loop Returns vectors: X-Loop-Signature, base64 HMAC-SHA256 of the body as Loop sends it (compact
 JSON with `/` escaped as `\\/`)."""
-from vectorlib import b64, body_signature_cases, compact, fail, mac, ok, vector, write
+from vectorlib import sample, b64, body_signature_cases, compact, fail, mac, ok, vector, write
 
 SECRET = "loop_whsec_4f1c2b"
 
@@ -31,4 +31,4 @@ vectors.append(vector("loop", "slashes unescaped after signing", {"X-Loop-Signat
 label = loop_body({"topic": "label", "trigger": "label.updated", "return_id": 98765, "status": "in_transit"})
 vectors.append(vector("loop", "label topic", {"X-Loop-Signature": sign(label, SECRET)}, label,
                       {"secret": SECRET}, ok(type="label.updated", subject={"type": "label", "id": "98765"})))
-write("loop", vectors)
+write("loop", vectors, sample(created))

@@ -1,7 +1,7 @@
 """Standard Webhooks vectors beyond the shared set: the svix-* header names Svix-based senders use."""
 import base64
 
-from vectorlib import NOW, compact, fail, mac, ok, vector, write
+from vectorlib import NOW, sample, compact, fail, mac, ok, vector, write
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 KEY = base64.b64decode(SECRET[len("whsec_"):])
@@ -26,4 +26,6 @@ vectors = [
            fail("malformed_signature")),
     vector("standard-webhooks", "second of two rotated secrets", svix, body, {"secret": ["whsec_b2xk", SECRET]}, ok(id="msg_p5jXN8AQM9LWM0D4loKWxJek")),
 ]
-write("standard-webhooks", vectors)
+doc = compact({"type": "return.created", "timestamp": "2026-01-01T00:00:00Z",
+               "data": {"id": "ret_123", "order_id": "ord_456", "status": "requested", "items": [{"sku": "TS-M", "quantity": 1}]}})
+write("standard-webhooks", vectors, sample(doc))

@@ -11,8 +11,11 @@ export function vector(provider, name, headers, body, options, expect) {
   return { provider, name, request: { headers, body, url: `https://edge.example.com/webhooks/${provider}` }, options: { now: NOW, ...options }, expect };
 }
 
-export function write(provider, vectors, generatedBy) {
+/** A documented delivery before signing (see vectorlib.py's `sample`). */
+export const sample = (body, headers = {}) => ({ headers, body });
+
+export function write(provider, vectors, sample, generatedBy) {
   const file = new URL(`./${provider}.json`, import.meta.url);
-  writeFileSync(file, JSON.stringify({ generatedBy, vectors }, null, 1) + "\n");
+  writeFileSync(file, JSON.stringify({ generatedBy, sample, vectors }, null, 1) + "\n");
   console.log(`wrote ${vectors.length} vectors to ${provider}.json`);
 }

@@ -2,7 +2,8 @@
 provider, a name, the request as received, the verifier's options and the expected outcome.
 
 Signatures here come from Python's hmac/hashlib, an implementation independent of hookgate's. Each
-provider's generator (<provider>.vectors.py) calls these helpers and writes <provider>.json beside it.
+provider's generator (<provider>.vectors.py) calls these helpers and writes <provider>.json beside it,
+with the provider's documented sample delivery (unsigned) under "sample".
 """
 import base64
 import hashlib
@@ -67,7 +68,31 @@ def body_signature_cases(provider, header, sign, body, secret, event, extra_head
     ]
 
 
-def write(provider: str, vectors: list, generated_by: str = "Python hmac/hashlib"):
+def sample(body: str, headers=None, options=None):
+    """A documented delivery before signing, for the gateway's sample sender and the inspector's
+    "Load sample": the sender's own headers (topic, delivery id…) and body, without any credential,
+    and any option beyond the secret that verifying it needs (the `hmac` scheme)."""
+    return {"headers": headers or {}, "body": body, **({"options": options} if options else {})}
+
+
+def write(provider: str, vectors: list, sample: dict, generated_by: str = "Python hmac/hashlib"):
     path = Path(__file__).with_name(f"{provider}.json")
-    path.write_text(json.dumps({"generatedBy": generated_by, "vectors": vectors}, indent=1, ensure_ascii=False) + "\n")
+    document = {"generatedBy": generated_by, "sample": sample, "vectors": vectors}
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {len(vectors)} vectors to {path.name}")
+
+
+def documented_payload(provider_doc: str) -> str:
+    """The largest JSON object in ../../../shared/providers/<provider_doc>.md (the sender's example
+    event; smaller ones are API requests), compacted as a sender would send it."""
+    text = (Path(__file__).parents[3] / "shared" / "providers" / f"{provider_doc}.md").read_text()
+    found = []
+    for start in (i for i, c in enumerate(text) if c == "{"):
+        try:
+            payload, end = json.JSONDecoder().raw_decode(text[start:])
+        except json.JSONDecodeError:
+            continue  # a `{placeholder}` in a URL, not JSON
+        found.append((end, payload))
+    if not found:
+        raise ValueError(f"no JSON example in {provider_doc}.md")
+    return compact(max(found, key=lambda f: f[0])[1])
