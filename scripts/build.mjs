@@ -25,7 +25,7 @@ run(at("node_modules/.bin/wasm-opt"), [
   "build/bindgen/hookgate_bg.wasm", "-o", "pkg/hookgate_bg.wasm",
 ]);
 cpSync(at("build/bindgen/hookgate.js"), at("pkg/hookgate.js"));
-for (const file of ["api.js", "node.mjs", "workerd.mjs", "browser.mjs"]) {
+for (const file of ["api.js", "fetch.js", "http.js", "node.mjs", "workerd.mjs", "browser.mjs"]) {
   cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));
 }
 cpSync(at("pkg-template/README.md"), at("pkg/README.md"));

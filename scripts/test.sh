@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): installs what is missing, builds the package into pkg/, then runs
-# the Rust tests and the shared vectors through every entry of the built package: Node ESM, Node
-# CommonJS (without require(esm), as on Node 18), workerd (Miniflare) and a browser page (Chromium).
+# the Rust tests and the vectors through every entry of the built package: Node ESM, Node CommonJS
+# (without require(esm), as on Node 18), workerd (Miniflare) and a browser page (Chromium); then the
+# gateway Worker in workerd in front of a real origin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" WRANGLER_SEND_METRICS=false
@@ -18,4 +19,5 @@ node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, under 
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
 "$node22" --test tests/js/workerd.test.mjs
+"$node22" --test tests/js/gateway.test.mjs
 node --test tests/js/browser.test.mjs

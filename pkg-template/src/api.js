@@ -56,6 +56,18 @@ export function verifyJson(provider, request, options = {}) {
   }
 }
 
+const EVENT_HEAD = /^\{"provider":("(?:[^"\\]|\\.)*"),"id":("(?:[^"\\]|\\.)*"),"type":("(?:[^"\\]|\\.)*")/;
+
+/**
+ * `{ provider, id, type }` of an event JSON string from `verifyJson`, read from its first fields without
+ * parsing the payload (the core always writes them first, in this order).
+ */
+export function eventHead(json) {
+  const head = EVENT_HEAD.exec(json);
+  if (!head) throw new TypeError("hookgate: not an event from verifyJson");
+  return { provider: JSON.parse(head[1]), id: JSON.parse(head[2]), type: JSON.parse(head[3]) };
+}
+
 /** The normalized event. Throws HookgateError. */
 export function verify(provider, request, options) {
   return JSON.parse(verifyJson(provider, request, options));

@@ -5,3 +5,5 @@ import { initSync } from "./hookgate.js";
 initSync({ module });
 
 export * from "./api.js";
+export * from "./fetch.js";
+export * from "./http.js";

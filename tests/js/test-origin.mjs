@@ -1,0 +1,33 @@
+// A real origin on loopback for the gateway tests: it checks the forwarded signature with the npm
+// package `standardwebhooks` (what a user's origin would use) and records what reached it. Its mode
+// decides how it answers: "ok" (204), "fail" (500) or "slow" (answers after `slowMs`).
+import { createServer } from "node:http";
+import { Webhook } from "standardwebhooks";
+
+export async function startOrigin(forwardSecret, { slowMs = 2000 } = {}) {
+  const webhook = new Webhook(forwardSecret);
+  const received = [];
+  const state = { mode: "ok" };
+  const server = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const body = Buffer.concat(chunks).toString("utf8");
+    let verified = null;
+    try {
+      verified = webhook.verify(body, req.headers);
+    } catch {
+      verified = null;
+    }
+    received.push({ headers: req.headers, body, verified });
+    if (state.mode === "fail") return res.writeHead(500).end("origin failure");
+    if (state.mode === "slow") await new Promise((resolve) => setTimeout(resolve, slowMs));
+    res.writeHead(204).end();
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/events`,
+    received,
+    state,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
