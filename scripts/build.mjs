@@ -25,7 +25,10 @@ run(at("node_modules/.bin/wasm-opt"), [
   "build/bindgen/hookgate_bg.wasm", "-o", "pkg/hookgate_bg.wasm",
 ]);
 cpSync(at("build/bindgen/hookgate.js"), at("pkg/hookgate.js"));
-for (const file of ["api.js", "fetch.js", "http.js", "node.mjs", "workerd.mjs", "browser.mjs"]) {
+// The ES modules ship as written; CommonJS twins are bundled below.
+const ES_MODULES = ["api.js", "fetch.js", "http.js", "handler-options.js", "node.mjs", "workerd.mjs", "browser.mjs", "cli.mjs"];
+const SUBPATHS = ["node-http", "express", "fastify", "hono"]; // hookgate/node, /express, /fastify, /hono
+for (const file of [...ES_MODULES, ...SUBPATHS.map((name) => `${name}.mjs`)]) {
   cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));
 }
 cpSync(at("pkg-template/README.md"), at("pkg/README.md"));
@@ -47,11 +50,31 @@ await build({
 });
 
 // The provider id union comes from the registry itself, so a new provider needs no edit here.
+// The subpaths import "hookgate" and "hookgate/node" by name (the package refers to itself), so their
+// CommonJS twins require the one CommonJS core instead of bundling a second copy of the wasm glue.
+for (const name of SUBPATHS) {
+  await build({
+    entryPoints: [at(`pkg/${name}.mjs`)],
+    outfile: at(`pkg/${name}.cjs`),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node18",
+    external: ["hookgate", "hookgate/*", "express", "fastify", "hono"],
+    logLevel: "warning",
+    // A plugin function as module.exports (with .default), as Fastify's CommonJS users register it.
+    footer: name === "fastify" ? { js: "module.exports = Object.assign(module.exports.default, { default: module.exports.default });" } : undefined,
+  });
+}
+
+// The provider id union comes from the registry itself, so a new provider needs no edit here.
 const { providers } = await import(`${at("pkg/node.mjs")}?${Date.now()}`);
 const ids = providers().map((p) => JSON.stringify(p.id)).join(" | ");
-const types = readFileSync(at("pkg-template/types/index.d.ts"), "utf8").replace("PROVIDER_IDS", ids);
-writeFileSync(at("pkg/index.d.ts"), types);
-writeFileSync(at("pkg/index.d.cts"), types);
+for (const name of ["index", "node-http", "express", "fastify", "hono"]) {
+  const types = readFileSync(at(`pkg-template/types/${name}.d.ts`), "utf8").replace("PROVIDER_IDS", ids);
+  writeFileSync(at(`pkg/${name}.d.ts`), types);
+  writeFileSync(at(`pkg/${name}.d.cts`), types);
+}
 
 const wasm = readFileSync(at("pkg/hookgate_bg.wasm"));
 console.log(`pkg/hookgate_bg.wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);

@@ -2,7 +2,7 @@
 # The one test command (README, CI): installs what is missing, builds the package into pkg/, then runs
 # the Rust tests and the vectors through every entry of the built package: Node ESM, Node CommonJS
 # (without require(esm), as on Node 18), workerd (Miniflare) and a browser page (Chromium); then the
-# gateway Worker in workerd in front of a real origin.
+# gateway Worker in workerd in front of a real origin, the CLI, and the packed tarball as a user installs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" WRANGLER_SEND_METRICS=false
@@ -18,6 +18,9 @@ node scripts/provider-table.mjs # the README's provider tables match the registr
 node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
+node --test tests/js/cli.test.mjs tests/js/readme.test.mjs
 "$node22" --test tests/js/workerd.test.mjs
 "$node22" --test tests/js/gateway.test.mjs
+bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks
+"$node22" --test tests/js/consumer.test.mjs
 node --test tests/js/browser.test.mjs

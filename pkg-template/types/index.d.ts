@@ -176,3 +176,13 @@ export declare function readBodyLimited(request: FetchRequestLike, limit?: numbe
 export declare function statusFor(code: string): number;
 /** `{ status, body: { error: code } }` for a thrown error. */
 export declare function errorResponse(error: unknown): { status: number; body: { error: HookgateErrorCode | "internal_error" } };
+
+/** Options of the framework handlers (`hookgate/node`, `/express`, `/fastify`, `/hono`). */
+export interface HandlerOptions<Request> extends Omit<VerifyOptions, "secret" | "token"> {
+  /** The secret(s), or a function of the request returning them (one endpoint serving several tenants). */
+  secret?: VerifyOptions["secret"] | ((request: Request) => VerifyOptions["secret"] | Promise<VerifyOptions["secret"]>);
+  /** The token(s), or a function of the request returning them. */
+  token?: VerifyOptions["token"] | ((request: Request) => VerifyOptions["token"] | Promise<VerifyOptions["token"]>);
+  /** Called with each rejected delivery's error (and errors of your own handler), for logging. */
+  onError?: (error: unknown, request: Request) => void;
+}

@@ -1,0 +1,38 @@
+// hookgate/fastify: register it with `{ provider, ...options }` inside the encapsulated scope that holds
+// the webhook routes: in that scope only, bodies are kept as raw Buffers and verified before the
+// handler, which finds the event on `request.hookgate`. The rest of the app keeps its JSON parser.
+import { verify } from "hookgate";
+import { rejection, resolveOptions } from "./handler-options.js";
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+async function hookgatePlugin(fastify, { provider, ...options }) {
+  const bodyLimit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_request, body, done) => done(null, body));
+  fastify.decorateRequest("hookgate", null);
+  fastify.setErrorHandler((error, request, reply) => {
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      const refused = rejection(options, Object.assign(error, { code: "payload_too_large" }), request);
+      return reply.code(refused.status).header("connection", "close").send(refused.body);
+    }
+    throw error;
+  });
+  fastify.addHook("preHandler", async (request, reply) => {
+    try {
+      const resolved = await resolveOptions(options, request);
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      request.hookgate = verify(provider, { headers: request.headers, body, url: request.url }, resolved);
+    } catch (error) {
+      const { status, body } = rejection(options, error, request);
+      return reply.code(status).send(body);
+    }
+  });
+}
+
+// Like fastify-plugin: the parser and hook apply to the scope that registers this plugin (the user's
+// webhook scope), not to a scope of their own that the routes beside it would not see.
+hookgatePlugin[Symbol.for("skip-override")] = true;
+hookgatePlugin[Symbol.for("fastify.display-name")] = "hookgate";
+
+export default hookgatePlugin;

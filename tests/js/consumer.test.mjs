@@ -1,0 +1,52 @@
+// The bundles the consumer project built from the packed tarball (scripts/consumer.sh): the browser
+// bundle in a Chromium page, and the Hono Worker in workerd. Needs Node >= 22 (Miniflare 4).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { Miniflare } from "miniflare";
+import { signDelivery } from "hookgate";
+import { launchChromium } from "./chromium.mjs";
+import { serveStatic } from "./static-server.mjs";
+
+const consumer = readFileSync(new URL("../../build/consumer-path", import.meta.url), "utf8").trim();
+
+test("the esbuild browser bundle of the packed package verifies in a page", async () => {
+  writeFileSync(`${consumer}/bundles/browser/index.html`, '<!doctype html><script type="module" src="./browser-entry.js"></script>');
+  const server = await serveStatic({ "/": `${consumer}/bundles/browser/` });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(`${server.url}/`);
+    const event = await page.waitForFunction(() => window.result, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
+    assert.deepEqual(errors, []);
+    assert.equal(event.type, "device_return.status_changed");
+    assert.ok(server.requests.includes("/hookgate_bg.wasm"));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("Hono with hookgate/hono runs as a Worker in workerd", async () => {
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: `${consumer}/bundles/worker/hono-worker.js`,
+    modulesRoot: `${consumer}/bundles/worker`, // module names are relative to it, and it lies outside the repo
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2025-06-01",
+    bindings: { REDO_SECRET: "hono-worker-secret" },
+  });
+  try {
+    const body = '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r7"}}';
+    const ok = signDelivery("redo", { body, url: "http://worker.test/webhooks/redo" }, { secret: "hono-worker-secret" });
+    const response = await mf.dispatchFetch(ok.url, { method: "POST", headers: ok.headers, body });
+    assert.deepEqual([response.status, await response.json()], [200, { verified: "r7-2026-01-01T00:00:00Z" }]);
+    const forged = signDelivery("redo", { body, url: "http://worker.test/webhooks/redo" }, { secret: "guess" });
+    const refused = await mf.dispatchFetch(forged.url, { method: "POST", headers: forged.headers, body });
+    assert.deepEqual([refused.status, await refused.json()], [401, { error: "signature_mismatch" }]);
+  } finally {
+    await mf.dispose();
+  }
+});
