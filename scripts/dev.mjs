@@ -15,7 +15,7 @@ const wrangler = spawn(process.execPath, [`${root}node_modules/wrangler/bin/wran
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
 });
-console.log(`[gateway] starting on ${GATEWAY_URL}; send every sample with: node js/dev/send-samples.mjs`);
+console.log(`[gateway] starting on ${GATEWAY_URL} (inspector: ${GATEWAY_URL}/inspector/); send every sample with: node js/dev/send-samples.mjs`);
 const stop = () => wrangler.kill("SIGINT");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

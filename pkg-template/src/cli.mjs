@@ -2,7 +2,7 @@
 // npx hookgate: sign a test delivery for a provider (and send it), or verify one you captured.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { HookgateError, providers, signDelivery, verify } from "hookgate";
+import { explain, providers, signDelivery } from "hookgate";
 
 const HELP = {
   main: `Usage: hookgate <command> [options]
@@ -101,18 +101,16 @@ function verifyCommand(argv) {
   const provider = requireProvider("verify", positionals[0]);
   if (!values.body) fail(HELP.verify);
   const request = { headers: values.headers ? readHeaders(values.headers) : [], body: readFileSync(values.body), url: values.url };
-  try {
-    const event = verify(provider, request, {
-      secret: values.secret, token: values.token, hmac: values.hmac ? JSON.parse(values.hmac) : undefined,
-      now: values.now ? Number(values.now) : undefined, toleranceSeconds: values.tolerance ? Number(values.tolerance) : undefined,
-    });
-    console.log(`verified: ${event.provider} ${event.type} (${event.id})`);
-    console.log(JSON.stringify(event, null, 2));
-  } catch (error) {
-    if (!(error instanceof HookgateError)) throw error;
-    console.log(`not verified: ${error.code}\n${error.message}`);
-    process.exitCode = 1;
-  }
+  const explained = explain(provider, request, {
+    secret: values.secret, token: values.token, hmac: values.hmac ? JSON.parse(values.hmac) : undefined,
+    now: values.now ? Number(values.now) : undefined, toleranceSeconds: values.tolerance ? Number(values.tolerance) : undefined,
+  });
+  const mark = { pass: "✓", fail: "✗", info: "·" };
+  if (explained.event) console.log(`verified: ${explained.provider} ${explained.event.type} (${explained.event.id})`);
+  else console.log(`not verified: ${explained.code}\n${explained.message}`);
+  for (const step of explained.steps) console.log(`  ${mark[step.status]} ${step.title}: ${step.detail}`);
+  if (explained.event) console.log(JSON.stringify(explained.event, null, 2));
+  process.exitCode = explained.event ? 0 : 1;
 }
 
 const [command, ...rest] = process.argv.slice(2);

@@ -186,3 +186,23 @@ export interface HandlerOptions<Request> extends Omit<VerifyOptions, "secret" | 
   /** Called with each rejected delivery's error (and errors of your own handler), for logging. */
   onError?: (error: unknown, request: Request) => void;
 }
+
+/** One line of an explanation. */
+export interface ExplanationStep {
+  title: string;
+  status: "pass" | "fail" | "info";
+  detail: string;
+}
+/** Why a delivery does or does not verify. */
+export interface Explanation {
+  provider: ProviderId | null;
+  /** Whether the provider was detected rather than given. */
+  detected: boolean;
+  verdict: "verified" | "rejected";
+  code: HookgateErrorCode | null;
+  message: string | null;
+  steps: ExplanationStep[];
+  event: HookEvent | null;
+}
+/** Explains a delivery step by step (provider `null` detects it); never shows a secret. */
+export declare function explain(provider: ProviderId | null, request: WebhookRequest, options?: VerifyOptions): Explanation;

@@ -21,7 +21,7 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
-    fn tag_len(self) -> usize {
+    pub(crate) fn tag_len(self) -> usize {
         match self {
             Algorithm::Sha256 => 32,
             Algorithm::Sha512 => 64,
@@ -56,14 +56,14 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    fn decode(self, text: &str) -> Option<Vec<u8>> {
+    pub(crate) fn decode(self, text: &str) -> Option<Vec<u8>> {
         match self {
             Encoding::Hex => hex::decode(text).ok(),
             Encoding::Base64 => BASE64.decode(text).ok(),
         }
     }
 
-    fn encode(self, bytes: &[u8]) -> String {
+    pub(crate) fn encode(self, bytes: &[u8]) -> String {
         match self {
             Encoding::Hex => hex::encode(bytes),
             Encoding::Base64 => BASE64.encode(bytes),
@@ -115,7 +115,7 @@ pub enum KeyFormat {
 }
 
 impl KeyFormat {
-    fn key_bytes(self, secret: &str) -> Option<Vec<u8>> {
+    pub(crate) fn key_bytes(self, secret: &str) -> Option<Vec<u8>> {
         match self {
             KeyFormat::Utf8 => Some(secret.as_bytes().to_vec()),
             KeyFormat::WhsecBase64 => BASE64.decode(secret.strip_prefix("whsec_").unwrap_or(secret)).ok(),
@@ -156,11 +156,11 @@ pub struct Signed<'a> {
 }
 
 /// The parts of a signature header before any secret is used.
-struct Presented<'a> {
+pub(crate) struct Presented<'a> {
     /// The timestamp as sent (the signed string uses this text) and its value.
-    timestamp: Option<(&'a str, i64)>,
-    id: Option<&'a str>,
-    signatures: Vec<Vec<u8>>,
+    pub(crate) timestamp: Option<(&'a str, i64)>,
+    pub(crate) id: Option<&'a str>,
+    pub(crate) signatures: Vec<Vec<u8>>,
 }
 
 impl SignatureScheme<'_> {
@@ -247,7 +247,7 @@ impl SignatureScheme<'_> {
         })
     }
 
-    fn tag(&self, key: &[u8], id: Option<&str>, timestamp: &str, body: &[u8]) -> Vec<u8> {
+    pub(crate) fn tag(&self, key: &[u8], id: Option<&str>, timestamp: &str, body: &[u8]) -> Vec<u8> {
         match self.signed {
             SignedString::Body => self.algorithm.mac(key, &[body]),
             SignedString::TimestampDotBody => self.algorithm.mac(key, &[timestamp.as_bytes(), b".", body]),
@@ -257,7 +257,7 @@ impl SignatureScheme<'_> {
         }
     }
 
-    fn parse<'a>(&self, request: &Request<'a>, header: &'a str) -> Result<Presented<'a>, Error> {
+    pub(crate) fn parse<'a>(&self, request: &Request<'a>, header: &'a str) -> Result<Presented<'a>, Error> {
         let signs_id = self.signed == SignedString::IdDotTimestampDotBody;
         let signs_timestamp = self.signed != SignedString::Body;
         let (inline_timestamp, candidates) = match self.format {

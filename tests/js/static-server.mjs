@@ -9,14 +9,15 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/ja
 export async function serveStatic(routes, headers = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    requests.push(path);
-    const prefix = Object.keys(routes).sort((a, b) => b.length - a.length).find((p) => path.startsWith(p));
-    const relative = prefix === undefined ? null : normalize(path.slice(prefix.length) || "index.html");
+    const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    requests.push(url);
+    const prefix = Object.keys(routes).sort((a, b) => b.length - a.length).find((p) => url.startsWith(p));
+    const relative = prefix === undefined ? null : normalize(url.slice(prefix.length) || "index.html");
     if (relative === null || relative.startsWith("..")) return res.writeHead(404).end();
+    const path = join(routes[prefix], relative.endsWith("/") ? `${relative}index.html` : relative);
     try {
-      const file = await readFile(join(routes[prefix], relative.endsWith("/") ? `${relative}index.html` : relative));
-      res.writeHead(200, { "content-type": TYPES[extname(relative)] ?? "application/octet-stream", ...headers }).end(file);
+      const file = await readFile(path);
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", ...headers }).end(file);
     } catch {
       res.writeHead(404).end();
     }

@@ -1,0 +1,93 @@
+// Splits a pasted delivery into URL, headers and body: a raw HTTP request (as a proxy or
+// `nc -l` shows it) or a curl command line. Only text handling: verification stays in the wasm core.
+
+/** `{ url, headers: [[name, value]], body }` from a raw HTTP request or a curl command. */
+export function splitDelivery(text) {
+  const trimmed = text.replace(/^\s+/, "");
+  return /^curl\s/.test(trimmed) ? splitCurl(trimmed) : splitHttp(trimmed);
+}
+
+function splitHttp(text) {
+  const normalized = text.replace(/\r\n/g, "\n");
+  const blank = normalized.indexOf("\n\n");
+  const head = blank < 0 ? normalized : normalized.slice(0, blank);
+  const body = blank < 0 ? "" : normalized.slice(blank + 2);
+  const [requestLine, ...lines] = head.split("\n");
+  const match = /^([A-Z]+)\s+(\S+)(?:\s+HTTP\/[\d.]+)?$/.exec(requestLine.trim());
+  if (!match) throw new Error('expected a request line such as "POST /webhooks/reready HTTP/1.1"');
+  const headers = lines.filter((line) => line.includes(":")).map((line) => {
+    const at = line.indexOf(":");
+    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+  });
+  const host = headers.find(([name]) => name.toLowerCase() === "host")?.[1];
+  const target = match[2];
+  const url = /^https?:\/\//.test(target) ? target : host ? `https://${host}${target}` : target;
+  return { url, headers, body };
+}
+
+/** Shell-like words: single and double quotes, $'…' strings, backslash escapes and line continuations. */
+function words(text) {
+  const out = [];
+  let word = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\" && text[i + 1] === "\n") { i++; continue; }
+    if (/\s/.test(c)) { if (word !== null) out.push(word); word = null; continue; }
+    word ??= "";
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) throw new Error("unclosed ' quote");
+      word += text.slice(i + 1, end);
+      i = end;
+    } else if (c === "$" && text[i + 1] === "'") {
+      let j = i + 2;
+      for (; j < text.length && text[j] !== "'"; j++) {
+        if (text[j] === "\\") {
+          const next = text[++j];
+          word += { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"' }[next] ?? `\\${next}`;
+        } else word += text[j];
+      }
+      i = j;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < text.length && text[j] !== '"'; j++) {
+        if (text[j] === "\\" && '"\\$`'.includes(text[j + 1])) j++;
+        word += text[j];
+      }
+      if (j >= text.length) throw new Error('unclosed " quote');
+      i = j;
+    } else if (c === "\\") {
+      word += text[++i] ?? "";
+    } else {
+      word += c;
+    }
+  }
+  if (word !== null) out.push(word);
+  return out;
+}
+
+function splitCurl(text) {
+  const args = words(text).slice(1);
+  const headers = [];
+  let body = "";
+  let url = "";
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-H" || arg === "--header") {
+      const header = args[++i] ?? "";
+      const at = header.indexOf(":");
+      if (at > 0) headers.push([header.slice(0, at).trim(), header.slice(at + 1).trim()]);
+    } else if (["-d", "--data", "--data-raw", "--data-binary", "--data-ascii"].includes(arg)) {
+      body = args[++i] ?? "";
+      if (body.startsWith("@")) throw new Error("curl reads that body from a file: paste the file's content into the body field");
+    } else if (arg === "--url") {
+      url = args[++i] ?? "";
+    } else if (["-X", "--request", "-u", "--user", "-o", "--output", "-w", "--write-out", "-m", "--max-time"].includes(arg)) {
+      i++;
+    } else if (!arg.startsWith("-") && !url) {
+      url = arg;
+    }
+  }
+  if (!url) throw new Error("no URL found in the curl command");
+  return { url, headers, body };
+}

@@ -1,0 +1,500 @@
+//! Why a delivery does or does not verify, step by step, for the inspector and `hookgate verify`: which
+//! credential was found, the signed timestamp's age, which secret matched, and on a mismatch the likely
+//! cause (a body re-serialized or re-spaced, a timestamp changed after signing, hex/base64 confusion,
+//! a secret used in the wrong form or with stray whitespace). The verdict itself always comes from
+//! [`crate::verify_at`]; this only explains it. Secrets are never shown.
+
+use crate::json::push_string;
+use crate::providers::{self, Provider};
+use crate::scheme::signature::{Encoding, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{bearer, body_secret, token, Credential};
+use crate::{verify_at, Error, Event, Options, Request};
+
+/// How a step went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The step checks out.
+    Pass,
+    /// The step is why the delivery fails.
+    Fail,
+    /// Context, neither pass nor fail.
+    Info,
+}
+
+/// One line of the explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// What was looked at.
+    pub title: &'static str,
+    /// How it went.
+    pub status: Status,
+    /// What was found, in words (never a secret).
+    pub detail: String,
+}
+
+/// The verdict and the steps behind it.
+#[derive(Debug)]
+pub struct Explanation<'a> {
+    /// The provider explained (given, or detected from the delivery).
+    pub provider: Option<&'static str>,
+    /// Whether the provider was detected rather than given.
+    pub detected: bool,
+    /// The verdict of `verify_at`.
+    pub result: Result<Event<'a>, Error>,
+    /// What was checked, in order.
+    pub steps: Vec<Step>,
+}
+
+impl Explanation<'_> {
+    /// `{provider, detected, verdict, code, message, steps: [{title, status, detail}], event}`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"provider\":");
+        match self.provider {
+            Some(id) => push_string(&mut out, id),
+            None => out.push_str("null"),
+        }
+        out.push_str(if self.detected { ",\"detected\":true" } else { ",\"detected\":false" });
+        match &self.result {
+            Ok(_) => out.push_str(",\"verdict\":\"verified\",\"code\":null,\"message\":null"),
+            Err(error) => {
+                out.push_str(",\"verdict\":\"rejected\",\"code\":");
+                push_string(&mut out, error.code());
+                out.push_str(",\"message\":");
+                push_string(&mut out, &error.to_string());
+            }
+        }
+        out.push_str(",\"steps\":[");
+        for (index, step) in self.steps.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"title\":");
+            push_string(&mut out, step.title);
+            out.push_str(match step.status {
+                Status::Pass => ",\"status\":\"pass\"",
+                Status::Fail => ",\"status\":\"fail\"",
+                Status::Info => ",\"status\":\"info\"",
+            });
+            out.push_str(",\"detail\":");
+            push_string(&mut out, &step.detail);
+            out.push('}');
+        }
+        out.push_str("],\"event\":");
+        match &self.result {
+            Ok(event) => out.push_str(&event.to_json()),
+            Err(_) => out.push_str("null"),
+        }
+        out.push('}');
+        out
+    }
+}
+
+fn step(steps: &mut Vec<Step>, title: &'static str, status: Status, detail: impl Into<String>) {
+    steps.push(Step { title, status, detail: detail.into() });
+}
+
+/// Explains `request` for `provider` (or the provider [`providers::detect`] names when `None`).
+pub fn explain<'a>(provider: Option<&str>, request: &Request<'a>, options: &Options, now: i64) -> Explanation<'a> {
+    let mut steps = Vec::new();
+    let (found, detected) = match provider {
+        Some(id) => (providers::find(id), false),
+        None => (providers::detect(request), true),
+    };
+    let Some(provider) = found else {
+        let detail = match provider {
+            Some(_) => "not a provider id hookgate knows",
+            None => "neither a signature header nor the payload's shape names a provider: choose one",
+        };
+        step(&mut steps, "Provider", Status::Fail, detail);
+        return Explanation { provider: None, detected, result: Err(Error::UnknownProvider), steps };
+    };
+    let how = if detected { "detected from the delivery" } else { "as chosen" };
+    step(&mut steps, "Provider", Status::Info, format!("{} ({how})", provider.name));
+    let result = verify_at(provider.id, request, options, now);
+    body_steps(&mut steps, request, options);
+    credential_steps(&mut steps, provider, request, options, now);
+    match &result {
+        Ok(event) => step(&mut steps, "Event", Status::Pass, format!("{} (from `{}`), id {}", event.event_type, event.source_type, event.id)),
+        Err(error @ (Error::InvalidJson { .. } | Error::InvalidPayload(_))) => step(&mut steps, "Event", Status::Fail, error.to_string()),
+        Err(_) => {}
+    }
+    Explanation { provider: Some(provider.id), detected, result, steps }
+}
+
+fn body_steps(steps: &mut Vec<Step>, request: &Request<'_>, options: &Options) {
+    let size = request.body.len();
+    if size > options.max_body_bytes {
+        return step(steps, "Body", Status::Fail, format!("{size} bytes: over the limit of {} bytes", options.max_body_bytes));
+    }
+    let detail = match std::str::from_utf8(request.body) {
+        Err(_) => "not UTF-8, so not JSON".to_owned(),
+        Ok(text) if serde_json::from_str::<&serde_json::value::RawValue>(text).is_err() => "not valid JSON".to_owned(),
+        Ok(_) => "valid JSON".to_owned(),
+    };
+    step(steps, "Body", Status::Info, format!("{size} bytes, {detail}"));
+}
+
+fn credential_steps(steps: &mut Vec<Step>, provider: &Provider, request: &Request<'_>, options: &Options, now: i64) {
+    let secrets = options.keys(crate::KeyKind::Secret).count();
+    let tokens = options.keys(crate::KeyKind::Token).count();
+    let configured = format!("{secrets} secret(s) and {tokens} token(s) configured");
+    let usable = provider.credentials.iter().any(|c| options.keys(c.key_kind()).next().is_some());
+    step(steps, "Configuration", if usable { Status::Info } else { Status::Fail }, configured);
+    for credential in provider.credentials {
+        let keys = options.keys(credential.key_kind());
+        let place = credential.place();
+        match credential {
+            Credential::Signature(scheme) => match scheme.header_value(request) {
+                Ok(Some(header)) => return signature_steps(steps, scheme, request, header, options, now),
+                _ => step(steps, "Credential", Status::Info, format!("no {place}")),
+            },
+            Credential::ConfiguredSignature => match &options.hmac {
+                Some(config) => {
+                    let outcome = config.with_scheme(|scheme| match scheme.header_value(request) {
+                        Ok(Some(header)) => {
+                            signature_steps(steps, scheme, request, header, options, now);
+                            true
+                        }
+                        _ => false,
+                    });
+                    match outcome {
+                        Ok(true) => return,
+                        Ok(false) => step(steps, "Credential", Status::Info, "no configured signature header"),
+                        Err(error) => step(steps, "Configuration", Status::Fail, error.to_string()),
+                    }
+                }
+                None => step(steps, "Configuration", Status::Fail, "the `hmac` option (the sender's scheme) is missing"),
+            },
+            Credential::Bearer(_) => match bearer::presented(request) {
+                Ok(Some(presented)) => return token_steps(steps, &place, presented, keys),
+                Ok(None) => step(steps, "Credential", Status::Info, format!("no {place}")),
+                Err(error) => return step(steps, "Credential", Status::Fail, error.to_string()),
+            },
+            Credential::UrlToken { param, .. } => match request.query_param(param) {
+                Ok(Some(presented)) => return token_steps(steps, &place, &presented, keys),
+                Ok(None) => step(steps, "Credential", Status::Info, format!("no {place}")),
+                Err(error) => return step(steps, "Credential", Status::Fail, error.to_string()),
+            },
+            Credential::BodySecret { path } => {
+                let Ok(body) = std::str::from_utf8(request.body) else { return };
+                match body_secret::extract(body, path) {
+                    Ok(extracted) => match extracted.secret {
+                        Some(presented) => return token_steps(steps, &place, &presented, keys),
+                        None => step(steps, "Credential", Status::Fail, format!("no {place}")),
+                    },
+                    Err(error) => return step(steps, "Credential", Status::Fail, error.to_string()),
+                }
+            }
+        }
+    }
+}
+
+fn token_steps<'s>(steps: &mut Vec<Step>, place: &str, presented: &str, keys: impl Iterator<Item = &'s crate::Secret> + Clone) {
+    let count = keys.clone().count();
+    match token::match_token(presented, keys.clone()) {
+        Some(index) => step(steps, "Match", Status::Pass, format!("the {place} matches configured key #{} of {count}", index + 1)),
+        None => {
+            step(steps, "Credential", Status::Info, format!("{place}: {} characters", presented.chars().count()));
+            let trimmed = token::match_token(presented.trim(), keys.clone()).is_some()
+                || keys.clone().any(|k| k.expose().trim() == presented && !presented.is_empty());
+            let cased = keys.clone().any(|k| k.expose().eq_ignore_ascii_case(presented));
+            let cause = if trimmed {
+                "it matches once surrounding whitespace is removed: check the configured value for spaces or a newline"
+            } else if cased {
+                "it matches except for letter case: tokens are case-sensitive"
+            } else {
+                "it matches no configured key: the sender uses another token, or this is not the sender"
+            };
+            step(steps, "Match", Status::Fail, format!("the {place} {cause}"));
+        }
+    }
+}
+
+fn signature_steps(steps: &mut Vec<Step>, scheme: &SignatureScheme<'_>, request: &Request<'_>, header: &str, options: &Options, now: i64) {
+    step(steps, "Credential", Status::Info, format!("{} header found: {}", scheme.header[0], scheme.describe()));
+    let presented = match scheme.parse(request, header) {
+        Ok(presented) => presented,
+        Err(error) => {
+            step(steps, "Signature", Status::Fail, format!("{error}{}", encoding_hint(scheme, header)));
+            return;
+        }
+    };
+    if let Some((_, t)) = presented.timestamp {
+        let age = now.saturating_sub(t);
+        let within = now.abs_diff(t) <= options.tolerance_seconds;
+        let when = if age >= 0 { format!("{age} s old") } else { format!("{} s in the future", age.unsigned_abs()) };
+        let verdict = if within { "within" } else { "outside" };
+        step(steps, "Timestamp", if within { Status::Pass } else { Status::Fail },
+            format!("t={t}: {when}, {verdict} the tolerance of {} s", options.tolerance_seconds));
+    }
+    step(steps, "Signature", Status::Info, format!("{} signature(s) of the expected length", presented.signatures.len()));
+    let keys: Vec<(usize, Vec<u8>)> =
+        options.keys(crate::KeyKind::Secret).enumerate().filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).map(|k| (i, k))).collect();
+    let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
+    let matches = |key: &[u8], timestamp: &str, body: &[u8]| {
+        let tag = scheme.tag(key, presented.id, timestamp, body);
+        presented.signatures.iter().any(|s| *s == tag)
+    };
+    if let Some((index, _)) = keys.iter().find(|(_, key)| matches(key, timestamp_text, request.body)) {
+        let count = options.keys(crate::KeyKind::Secret).count();
+        return step(steps, "Match", Status::Pass, format!("the signature matches configured secret #{} of {count}", index + 1));
+    }
+    if let Some((_, key)) = keys.first() {
+        let expected = scheme.encoding.encode(&scheme.tag(key, presented.id, timestamp_text, request.body));
+        let got = scheme.encoding.encode(&presented.signatures[0]);
+        step(steps, "Match", Status::Fail, format!("expected {}… with secret #1, got {}…", prefix(&expected), prefix(&got)));
+    }
+    step(steps, "Likely cause", Status::Fail, likely_cause(scheme, request, options, &presented, &keys, &matches));
+}
+
+fn prefix(text: &str) -> &str {
+    text.get(..12).unwrap_or(text)
+}
+
+/// When the signature does not parse: is it in the other encoding?
+fn encoding_hint(scheme: &SignatureScheme<'_>, header: &str) -> &'static str {
+    let other = match scheme.encoding {
+        Encoding::Hex => Encoding::Base64,
+        Encoding::Base64 => Encoding::Hex,
+    };
+    // Each entry, whole or after its `key=` (base64 padding keeps its own `=`).
+    let looks_other = header
+        .split([',', ' '])
+        .flat_map(|part| [Some(part), part.split_once('=').map(|(_, value)| value)])
+        .flatten()
+        .filter_map(|part| other.decode(part.trim()))
+        .any(|bytes| bytes.len() == scheme.algorithm.tag_len());
+    match (looks_other, scheme.encoding) {
+        (true, Encoding::Hex) => " (it looks base64, but this sender writes hex)",
+        (true, Encoding::Base64) => " (it looks hex, but this sender writes base64)",
+        _ => "",
+    }
+}
+
+fn likely_cause(
+    scheme: &SignatureScheme<'_>,
+    request: &Request<'_>,
+    options: &Options,
+    presented: &crate::scheme::signature::Presented<'_>,
+    keys: &[(usize, Vec<u8>)],
+    matches: &dyn Fn(&[u8], &str, &[u8]) -> bool,
+) -> String {
+    let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
+    // 1. The body as a framework may have rewritten it.
+    for (variant, what) in body_variants(request.body) {
+        if keys.iter().any(|(_, key)| matches(key, timestamp_text, &variant)) {
+            return format!("the body was changed after signing: it verifies {what}. Pass the raw bytes as received, before any JSON parsing or re-serialization");
+        }
+    }
+    // 2. A timestamp changed after signing (small bodies only: one HMAC per second tried).
+    if let Some((_, t)) = presented.timestamp {
+        if scheme.signed != SignedString::Body && request.body.len() <= 16 * 1024 {
+            for delta in 1..=600i64 {
+                for candidate in [t - delta, t + delta] {
+                    if keys.iter().any(|(_, key)| matches(key, &candidate.to_string(), request.body)) {
+                        return format!("the timestamp was changed after signing: the signature is for t={candidate}, the header says t={t}");
+                    }
+                }
+            }
+        }
+    }
+    // 3. The secret in the wrong form.
+    for secret in options.keys(crate::KeyKind::Secret) {
+        let raw = secret.expose();
+        let other = match scheme.key {
+            KeyFormat::Utf8 => KeyFormat::WhsecBase64.key_bytes(raw),
+            KeyFormat::WhsecBase64 => Some(raw.as_bytes().to_vec()),
+        };
+        if other.is_some_and(|key| matches(&key, timestamp_text, request.body)) {
+            return match scheme.key {
+                KeyFormat::Utf8 => "the secret verifies once base64-decoded: this sender uses it as plain text, so the configured value is not what the sender holds".into(),
+                KeyFormat::WhsecBase64 => "the secret verifies as plain text: this scheme base64-decodes the part after `whsec_`".into(),
+            };
+        }
+        if raw.trim() != raw && scheme.key.key_bytes(raw.trim()).is_some_and(|key| matches(&key, timestamp_text, request.body)) {
+            return "the configured secret has surrounding whitespace or a newline: it verifies without it".into();
+        }
+    }
+    "no variation verifies: the secret is not the one this sender signs with (check which endpoint or environment it belongs to), or the body was changed in transit".into()
+}
+
+/// The body as common rewrites would leave it, for the likely-cause search.
+fn body_variants(body: &[u8]) -> Vec<(Vec<u8>, &'static str)> {
+    let Ok(text) = std::str::from_utf8(body) else { return Vec::new() };
+    let mut variants = vec![
+        (rewrite_json(text, "", ""), "as compact JSON (it was pretty-printed or spaced when signed)"),
+        (pretty_json(text, "  "), "pretty-printed with 2 spaces (as JSON.stringify(body, null, 2) writes)"),
+        (pretty_json(text, "    "), "pretty-printed with 4 spaces"),
+        (rewrite_json(text, " ", " "), "with spaces after `,` and `:` (as Python's json.dumps writes)"),
+        (text.replace('/', "\\/").into_bytes(), "with `/` escaped as `\\/` (as the sender wrote it)"),
+        (text.replace("\\/", "/").into_bytes(), "with `\\/` unescaped to `/`"),
+        (text.trim_end().as_bytes().to_vec(), "without the trailing whitespace or newline"),
+        (format!("{text}\n").into_bytes(), "with a trailing newline"),
+        (text.replace('\n', "\r\n").into_bytes(), "with CRLF line endings"),
+    ];
+    variants.retain(|(variant, _)| variant.as_slice() != body);
+    variants
+}
+
+/// Pretty-prints JSON the way `JSON.stringify(value, null, indent)` does (empty `{}` and `[]` stay closed).
+fn pretty_json(text: &str, indent: &str) -> Vec<u8> {
+    let compact = String::from_utf8(rewrite_json(text, "", "")).unwrap_or_default();
+    let mut out = String::with_capacity(compact.len() * 2);
+    let (mut in_string, mut escaped, mut depth) = (false, false, 0usize);
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        (0..depth).for_each(|_| out.push_str(indent));
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' if matches!(chars.peek(), Some('}' | ']')) => {
+                out.push(c);
+                out.extend(chars.next());
+            }
+            '{' | '[' => {
+                out.push(c);
+                depth += 1;
+                newline(&mut out, depth);
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out.into_bytes()
+}
+
+/// Re-spaces JSON outside strings: `comma`/`colon` after each `,`/`:`, no other whitespace.
+fn rewrite_json(text: &str, comma: &str, colon: &str) -> Vec<u8> {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            ' ' | '\t' | '\n' | '\r' => {}
+            ',' => {
+                out.push(',');
+                out.push_str(comma);
+            }
+            ':' => {
+                out.push(':');
+                out.push_str(colon);
+            }
+            c => out.push(c),
+        }
+    }
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn explain_json(provider: Option<&str>, headers: &[(&str, &str)], body: &str, options: &Options, now: i64) -> serde_json::Value {
+        let explanation = explain(provider, &Request::new(headers, body.as_bytes()), options, now);
+        serde_json::from_str(&explanation.to_json()).unwrap()
+    }
+
+    fn last_detail(explained: &serde_json::Value) -> String {
+        explained["steps"].as_array().unwrap().last().unwrap()["detail"].as_str().unwrap().to_owned()
+    }
+
+    const PRETTY: &str = "{\n  \"device_return_id\": \"d1\",\n  \"state\": \"complete\"\n}";
+
+    #[test]
+    fn says_which_secret_matched() {
+        let header = crate::sign_reready(PRETTY.as_bytes(), "ssk_new", 1000);
+        let options = Options { secrets: vec!["ssk_old".into(), "ssk_new".into()], ..Options::default() };
+        let explained = explain_json(Some("reready"), &[("X-ReReady-Signature-512", &header)], PRETTY, &options, 1010);
+        assert_eq!(explained["verdict"], "verified");
+        let details = explained["steps"].to_string();
+        assert!(details.contains("10 s old, within the tolerance of 300 s"), "{details}");
+        assert!(details.contains("matches configured secret #2 of 2"), "{details}");
+        assert!(!details.contains("ssk_new") && !details.contains("ssk_old"));
+    }
+
+    #[test]
+    fn spots_a_body_reserialized_after_signing() {
+        let header = crate::sign_reready(PRETTY.as_bytes(), "ssk", 1000);
+        let compact = r#"{"device_return_id":"d1","state":"complete"}"#;
+        let explained = explain_json(Some("reready"), &[("X-ReReady-Signature-512", &header)], compact, &Options::with_secret("ssk"), 1000);
+        assert_eq!(explained["code"], "signature_mismatch");
+        assert!(last_detail(&explained).contains("the body was changed after signing"), "{explained}");
+    }
+
+    #[test]
+    fn spots_a_timestamp_changed_after_signing_and_a_stale_one() {
+        let signed = crate::sign_reready(PRETTY.as_bytes(), "ssk", 1000);
+        let moved = signed.replace("t=1000", "t=1100");
+        let explained = explain_json(Some("reready"), &[("X-ReReady-Signature-512", &moved)], PRETTY, &Options::with_secret("ssk"), 1100);
+        assert!(last_detail(&explained).contains("the signature is for t=1000, the header says t=1100"), "{explained}");
+        let stale = explain_json(Some("reready"), &[("X-ReReady-Signature-512", &signed)], PRETTY, &Options::with_secret("ssk"), 5000);
+        assert_eq!(stale["code"], "timestamp_out_of_tolerance");
+        assert!(stale["steps"].to_string().contains("4000 s old, outside the tolerance of 300 s"), "{stale}");
+    }
+
+    #[test]
+    fn spots_hex_base64_confusion_and_secrets_in_the_wrong_form() {
+        let body = r#"{"type":"return.created"}"#;
+        let header = crate::sign_headers("github", "s3cret", body.as_bytes(), 0, "", None).unwrap();
+        let hex = header[0].1.trim_start_matches("sha256=");
+        let bytes = hex::decode(hex).unwrap();
+        let as_base64 = format!("sha256={}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes));
+        let headers = [("X-Hub-Signature-256", as_base64.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
+        let explained = explain_json(Some("github"), &headers, body, &Options::with_secret("s3cret"), 0);
+        assert!(explained["steps"].to_string().contains("it looks base64, but this sender writes hex"), "{explained}");
+
+        let spaced = Options::with_secret("s3cret\n");
+        let headers = [("X-Hub-Signature-256", header[0].1.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
+        let explained = explain_json(Some("github"), &headers, body, &spaced, 0);
+        assert!(last_detail(&explained).contains("surrounding whitespace"), "{explained}");
+    }
+
+    #[test]
+    fn detects_the_provider_and_explains_tokens() {
+        let body = r#"{"event":"return_order.status.changed","oldStatus":"a","newStatus":"b"}"#;
+        let options = Options::with_token("tok");
+        let explained = explain_json(None, &[("Authorization", "Bearer TOK")], body, &options, 0);
+        assert_eq!(explained["provider"], "returns-cloud");
+        assert_eq!(explained["detected"], true);
+        assert!(last_detail(&explained).contains("letter case"), "{explained}");
+    }
+}

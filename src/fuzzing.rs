@@ -1,0 +1,129 @@
+//! Entry points shared by the fuzz targets (`fuzz/`) and the corpus replay test
+//! (`tests/fuzz_corpus.rs`): each takes arbitrary bytes and panics only when an invariant breaks:
+//! a made-up credential verified, an error text holding a secret, a Baback secret left in the event,
+//! or an event that is not valid JSON.
+#![doc(hidden)]
+
+use crate::providers::{Delivery, PROVIDERS};
+use crate::scheme::{Credential, HmacConfig, Verified};
+use crate::{verify_at, Algorithm, Encoding, Error, Options, Request, Secret, SignedString};
+
+const SECRET: &str = "fuzz-secret";
+const WHSEC: &str = "whsec_ZnV6ei1zZWNyZXQ=";
+const TOKEN: &str = "fuzz-token";
+const NOW: i64 = 1_767_225_600;
+const BODY: &[u8] = br#"{"device_return_id":"d1","state":"complete","type":"x","id":"e1"}"#;
+
+fn options() -> Options {
+    Options {
+        secrets: vec![Secret::new(SECRET), Secret::new(WHSEC)],
+        tokens: vec![Secret::new(TOKEN)],
+        hmac: Some(HmacConfig {
+            header: Some("x-signature".into()),
+            algorithm: Some(Algorithm::Sha256),
+            encoding: Some(Encoding::Hex),
+            prefix: Some("sha256=".into()),
+            signed: Some(SignedString::Body),
+            timestamp_header: None,
+            id_header: None,
+        }),
+        ..Options::default()
+    }
+}
+
+/// No error text may carry a configured secret, in `Display` or `Debug`.
+fn check_error(error: &Error) {
+    for text in [error.to_string(), format!("{error:?}")] {
+        for secret in [SECRET, WHSEC, TOKEN] {
+            assert!(!text.contains(secret), "an error text holds a secret: {text}");
+        }
+    }
+}
+
+/// `X-ReReady-Signature-512` with arbitrary bytes: never verifies, never panics.
+pub fn reready_header(data: &[u8]) {
+    let Ok(header) = std::str::from_utf8(data) else { return };
+    let headers = [("X-ReReady-Signature-512", header)];
+    match verify_at("reready", &Request::new(&headers, BODY), &options(), NOW) {
+        Ok(_) => panic!("a made-up ReReady signature verified: {header:?}"),
+        Err(error) => check_error(&error),
+    }
+}
+
+/// Standard Webhooks id, timestamp and signature list (three lines of the input): never verifies.
+pub fn standard_webhooks_headers(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let mut lines = text.splitn(3, '\n');
+    let (id, timestamp, signature) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""), lines.next().unwrap_or(""));
+    let headers = [("webhook-id", id), ("webhook-timestamp", timestamp), ("webhook-signature", signature)];
+    match verify_at("standard-webhooks", &Request::new(&headers, BODY), &options(), NOW) {
+        Ok(_) => panic!("a made-up Standard Webhooks signature verified"),
+        Err(error) => check_error(&error),
+    }
+}
+
+/// A whole delivery for the provider the first byte picks: `name: value` header lines, an optional
+/// `?query` line, a blank line, then the body bytes. Token schemes can be passed (the fuzzer finds
+/// `Bearer fuzz-token`), so the payload mappings run too.
+pub fn verify_any_provider(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else { return };
+    let provider = PROVIDERS[usize::from(selector) % PROVIDERS.len()];
+    let split = rest.windows(2).position(|w| w == b"\n\n").unwrap_or(rest.len());
+    let (head, body) = (&rest[..split], rest.get(split + 2..).unwrap_or_default());
+    let head = String::from_utf8_lossy(head);
+    let mut url = None;
+    let mut headers = Vec::new();
+    for line in head.lines() {
+        if let Some(query) = line.strip_prefix('?') {
+            url = Some(format!("https://gateway.test/webhooks/{}?{query}", provider.id));
+        } else if let Some((name, value)) = line.split_once(':') {
+            headers.push((name, value.trim_start()));
+        }
+    }
+    let mut request = Request::new(&headers, body);
+    if let Some(url) = url.as_deref() {
+        request = request.with_url(url);
+    }
+    match verify_at(provider.id, &request, &options(), NOW) {
+        Ok(event) => {
+            let json = event.to_json();
+            assert!(serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(), "the event is not JSON: {json}");
+            if provider.credentials.iter().any(|c| matches!(c, Credential::BodySecret { .. })) {
+                assert!(!json.contains(SECRET), "a body secret reached the event: {json}");
+            }
+        }
+        Err(error) => check_error(&error),
+    }
+}
+
+/// A body straight into the provider mapping the first byte picks (past authentication): never panics,
+/// and whatever it maps is valid JSON once written.
+pub fn payload_mapping(data: &[u8]) {
+    let Some((&selector, body)) = data.split_first() else { return };
+    let Ok(body) = std::str::from_utf8(body) else { return };
+    let provider = PROVIDERS[usize::from(selector) % PROVIDERS.len()];
+    let headers = [("X-Shopify-Topic", "orders/create"), ("X-Shopify-Event-Id", "e1"), ("X-GitHub-Event", "push"), ("X-GitHub-Delivery", "d1")];
+    let request = Request::new(&headers, body.as_bytes());
+    let verified = Verified {
+        credential: provider.credentials[0],
+        key_index: 0,
+        timestamp: Some(NOW),
+        message_id: Some("msg_1"),
+        redacted_body: None,
+    };
+    if let Ok(mapped) = (provider.map)(&Delivery { request: &request, body, verified: &verified }) {
+        let event = crate::Event {
+            provider: provider.id,
+            id: mapped.id,
+            event_type: mapped.event_type,
+            source_type: mapped.source_type,
+            occurred_at: mapped.occurred_at,
+            subject: mapped.subject,
+            status: mapped.status,
+            test: mapped.test,
+            data: body.into(),
+        };
+        let json = event.to_json();
+        assert!(serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(), "the event is not JSON: {json}");
+    }
+}
