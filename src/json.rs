@@ -143,6 +143,78 @@ pub fn string(raw: &str) -> Option<Cow<'_, str>> {
     serde_json::Deserializer::from_str(raw).deserialize_any(StringVisitor).ok()
 }
 
+/// Deepest nesting of objects and arrays accepted anywhere in a body (serde_json's own limit for the
+/// values it builds). Deeper bodies are refused as `invalid_json`: hookgate skips most of a payload
+/// without recursing, but whoever parses the forwarded event next may recurse and overflow its stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// `invalid_json` when `text` nests objects and arrays deeper than [`MAX_DEPTH`]. One pass; string
+/// contents, most of a payload, are skipped with `memchr` rather than walked byte by byte.
+pub fn check_depth(text: &str) -> Result<(), Error> {
+    let bytes = text.as_bytes();
+    // With no more opening brackets than the limit in all, nothing can nest past it: one vectorized
+    // count spares most payloads the walk below.
+    if bytes.iter().filter(|&&b| b == b'{' || b == b'[').count() <= MAX_DEPTH {
+        return Ok(());
+    }
+    let (mut depth, mut index) = (0usize, 0usize);
+    while index < bytes.len() {
+        match bytes[index] {
+            b'"' => {
+                index += 1;
+                // To the closing quote, stepping over escapes.
+                while let Some(offset) = memchr::memchr2(b'"', b'\\', bytes.get(index..).unwrap_or_default()) {
+                    index += offset;
+                    if bytes[index] == b'"' {
+                        break;
+                    }
+                    index += 2;
+                }
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let line = bytes[..index].iter().filter(|b| **b == b'\n').count() + 1;
+                    return Err(Error::InvalidJson { line, column: index + 1 });
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        index += 1;
+    }
+    Ok(())
+}
+
+/// Whether any string in the JSON `text` (a key or a value, escapes decoded) contains `needle`.
+pub fn any_string_contains(text: &str, needle: &str) -> bool {
+    if text.contains(needle) {
+        return true;
+    }
+    if !text.contains('\\') {
+        return false; // no escapes: the plain search above saw every string as it decodes
+    }
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] != b'"' {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        index += 1;
+        while index < bytes.len() && bytes[index] != b'"' {
+            index += if bytes[index] == b'\\' { 2 } else { 1 };
+        }
+        let literal = text.get(start..=index.min(bytes.len() - 1)).unwrap_or_default();
+        if literal.contains('\\') && string(literal).is_some_and(|decoded| decoded.contains(needle)) {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
 /// Appends `text` as a JSON string. Written here rather than through `serde_json::to_string`, whose
 /// `Result` would bring its error formatting into the wasm module for a call that cannot fail.
 pub fn push_string(out: &mut String, text: &str) {
@@ -291,6 +363,27 @@ mod tests {
             push_string(&mut out, text);
             assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{out}");
         }
+    }
+
+    #[test]
+    fn refuses_nesting_deeper_than_the_limit_wherever_it_is() {
+        let nested = |depth: usize| format!(r#"{{"a": "[{{", "b": {}{}}}"#, "[".repeat(depth), "]".repeat(depth));
+        assert!(check_depth(&nested(MAX_DEPTH - 1)).is_ok());
+        assert_eq!(check_depth(&nested(MAX_DEPTH)).unwrap_err().code(), "invalid_json");
+        assert_eq!(check_depth(&"[".repeat(100_000)).unwrap_err().code(), "invalid_json");
+        for unfinished in ["\"abc\\", "\"\\", "[\"", "\""] {
+            assert!(check_depth(unfinished).is_ok(), "{unfinished}"); // not JSON, but no panic: the parse says invalid_json
+        }
+        assert!(check_depth(r#"{"s": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"[[["}"#).is_ok());
+    }
+
+    #[test]
+    fn finds_a_needle_in_escaped_strings_too() {
+        assert!(any_string_contains(r#"{"a": "x secret y"}"#, "secret"));
+        assert!(any_string_contains(r#"{"a": "\u0073ecret"}"#, "secret"));
+        assert!(any_string_contains(r#"{"\u0073ecret": 1}"#, "secret"));
+        assert!(!any_string_contains(r#"{"a": "\u0073ecre"}"#, "secret"));
+        assert!(!any_string_contains(r#"{"a": "s\"ecret"}"#, "secret"));
     }
 
     #[test]

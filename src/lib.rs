@@ -4,8 +4,8 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 mod error;
-pub mod explain;
 mod event;
+pub mod explain;
 pub mod fuzzing;
 mod json;
 mod options;
@@ -51,6 +51,7 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
     let text = std::str::from_utf8(request.body);
     let verified = scheme::authenticate(provider.credentials, request, text.ok(), options, now)?;
     let body = text.map_err(|e| not_utf8(request.body, e.valid_up_to()))?;
+    json::check_depth(body)?;
     let mapped = (provider.map)(&providers::Delivery { request, body, verified: &verified })?;
     let data = match verified.redacted_body {
         Some(redacted) => Cow::Owned(redacted),

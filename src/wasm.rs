@@ -10,9 +10,15 @@ fn thrown(error: &Error) -> JsValue {
     JsValue::from_str(&format!("{}\n{error}", error.code()))
 }
 
-/// `[name, value, name, value, …]` as pairs.
-fn pairs(headers: &[String]) -> Vec<(&str, &str)> {
-    headers.chunks_exact(2).map(|p| (p[0].as_str(), p[1].as_str())).collect()
+/// Headers arrive as one string, `name\nvalue\nname\nvalue…` (the glue drops any header holding a line
+/// break, which HTTP cannot carry anyway): one string crosses the boundary instead of one per header.
+fn pairs(headers: &str) -> Vec<(&str, &str)> {
+    let mut parts = headers.split('\n');
+    let mut pairs = Vec::new();
+    while let (Some(name), Some(value)) = (parts.next(), parts.next()) {
+        pairs.push((name, value));
+    }
+    pairs
 }
 
 fn options(
@@ -32,12 +38,12 @@ fn options(
     })
 }
 
-/// `headers` is `[name, value, name, value, …]`; `now` is unix seconds.
+/// `headers` as [`pairs`] reads them; `now` is unix seconds.
 #[wasm_bindgen(js_name = verifyJson)]
 #[allow(clippy::too_many_arguments)]
 pub fn verify_json(
     provider: &str,
-    headers: Vec<String>,
+    headers: &str,
     body: &[u8],
     url: Option<String>,
     secrets: Vec<String>,
@@ -47,7 +53,7 @@ pub fn verify_json(
     now: f64,
     hmac: Option<String>,
 ) -> Result<String, JsValue> {
-    let pairs = pairs(&headers);
+    let pairs = pairs(headers);
     let mut request = Request::new(&pairs, body);
     if let Some(url) = url.as_deref() {
         request = request.with_url(url);
@@ -61,7 +67,7 @@ pub fn verify_json(
 #[allow(clippy::too_many_arguments)]
 pub fn explain(
     provider: Option<String>,
-    headers: Vec<String>,
+    headers: &str,
     body: &[u8],
     url: Option<String>,
     secrets: Vec<String>,
@@ -71,7 +77,7 @@ pub fn explain(
     now: f64,
     hmac: Option<String>,
 ) -> Result<String, JsValue> {
-    let pairs = pairs(&headers);
+    let pairs = pairs(headers);
     let mut request = Request::new(&pairs, body);
     if let Some(url) = url.as_deref() {
         request = request.with_url(url);
@@ -98,12 +104,20 @@ pub fn sign_headers(
 
 /// The id of the provider a delivery most likely comes from, if any.
 #[wasm_bindgen]
-pub fn detect(headers: Vec<String>, body: &[u8]) -> Option<String> {
-    crate::detect(&Request::new(&pairs(&headers), body)).map(|provider| provider.id.to_owned())
+pub fn detect(headers: &str, body: &[u8]) -> Option<String> {
+    crate::detect(&Request::new(&pairs(headers), body)).map(|provider| provider.id.to_owned())
 }
 
 /// The provider registry as JSON: `[{id, name, credentials}]`.
 #[wasm_bindgen]
 pub fn providers() -> String {
     crate::providers::registry_json()
+}
+
+/// Benchmarks only, never shipped: HMAC-SHA512 hex of `t.body`, everything a ReReady verification does
+/// but parsing and normalizing, so the benchmark can show what the JSON work costs.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchHmacSha512Hex)]
+pub fn bench_hmac_sha512_hex(key: &str, timestamp: &str, body: &[u8]) -> String {
+    hex::encode(crate::Algorithm::Sha512.mac(key.as_bytes(), &[timestamp.as_bytes(), b".", body]))
 }

@@ -147,8 +147,9 @@ fn try_credential<'a>(
             let extracted = body_secret::extract(body, path)?;
             let Some(presented) = extracted.secret else { return Ok(None) };
             let index = token::match_token(&presented, keys).ok_or(Error::SignatureMismatch("secret in the body"))?;
-            // The secret must not reach the forwarded payload by another road (a copy in another field).
-            if extracted.redacted.contains(presented.as_ref()) {
+            // The secret must not reach the forwarded payload by another road (a copy in another field,
+            // however its characters are escaped).
+            if crate::json::any_string_contains(&extracted.redacted, &presented) {
                 return Err(Error::InvalidPayload("the secret appears elsewhere in the payload".into()));
             }
             Ok(Some(Verified { redacted_body: Some(extracted.redacted), ..verified(index) }))

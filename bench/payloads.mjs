@@ -1,0 +1,38 @@
+// Realistic payloads at about 300 B, 3 KB, 30 KB and 300 KB, shaped like the providers' documented
+// events (ReReady's device return; a Standard Webhooks return event), grown with line items as a large
+// return would be.
+const item = (i) => ({
+  id: `item-${i}`, sku: `SKU-${1000 + i}`, title: `Returned product ${i}`, quantity: 1 + (i % 3), reason: i % 2 ? "Too big" : "Damaged",
+  price: { amount: `${(19.99 + i).toFixed(2)}`, currency: "USD" }, image: `https://cdn.example.com/products/${i}/image.jpg`,
+});
+
+function grow(base, target) {
+  const items = [];
+  let text = JSON.stringify(base);
+  while (text.length < target - 40) {
+    items.push(item(items.length));
+    text = JSON.stringify({ ...base, items });
+  }
+  return items.length ? text : JSON.stringify(base);
+}
+
+export const SIZES = [["300 B", 300], ["3 KB", 3_000], ["30 KB", 30_000], ["300 KB", 300_000]];
+
+/** A ReReady body of about `size` bytes. */
+export const rereadyBody = (size) => grow({
+  device_return_id: "e025d043-c41d-4167-8bd3-24cc66345696", serial_number: "C02XK1JHJGH5", state: "pending_return_shipment",
+  test: false, ticket_url: null, url: "https://www.reready.co/device_returns/e025d043-c41d-4167-8bd3-24cc66345696",
+}, size);
+
+/** A Standard Webhooks body of about `size` bytes. */
+export const standardWebhooksBody = (size) => {
+  const base = { type: "return.created", timestamp: "2026-01-01T00:00:00Z", data: { id: "ret_123", order_id: "ord_456", status: "requested" } };
+  if (size <= 300) return JSON.stringify(base);
+  const items = [];
+  let text = JSON.stringify(base);
+  while (text.length < size - 40) {
+    items.push(item(items.length));
+    text = JSON.stringify({ ...base, data: { ...base.data, items } });
+  }
+  return text;
+};

@@ -1,0 +1,149 @@
+// npm run bench: hookgate's wasm path against the JS way of doing the same work, in one process, for
+// payloads of about 300 B, 3 KB, 30 KB and 300 KB; then the module's size and cold start. Prints the
+// table and writes it, with the machine it ran on, to bench/RESULTS.md.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { Webhook as StandardWebhook } from "standardwebhooks";
+import { Webhook as SvixWebhook } from "svix";
+import { Bench } from "tinybench";
+import { makeVerifier, nobleHmac, nodeHmac } from "./js-baseline.mjs";
+import { SIZES, rereadyBody, standardWebhooksBody } from "./payloads.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+
+// The package as shipped, plus one bench-only export (HMAC alone), built the same way as pkg/.
+const out = `${root}build/bench-pkg/`;
+mkdirSync(out, { recursive: true });
+run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--features", "bench", "--target-dir", "target/bench"]);
+run("wasm-bindgen", ["--target", "web", "--out-dir", "build/bench-bindgen", "--out-name", "hookgate", "--no-typescript", "target/bench/wasm32-unknown-unknown/release/hookgate.wasm"]);
+run(`${root}node_modules/.bin/wasm-opt`, ["-O3", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "build/bench-bindgen/hookgate_bg.wasm", "-o", "build/bench-pkg/hookgate_bg.wasm"]);
+cpSync(`${root}build/bench-bindgen/hookgate.js`, `${out}hookgate.js`);
+cpSync(`${root}pkg/api.js`, `${out}api.js`);
+const glue = await import(`${out}hookgate.js`);
+glue.initSync({ module: readFileSync(`${out}hookgate_bg.wasm`) });
+const hookgate = await import(`${out}api.js`);
+
+const NOW = 1767225600;
+const SECRET = "ssk_live_9f8e7d6c5b4a";
+const WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const nodeVerify = makeVerifier(nodeHmac);
+const nobleVerify = makeVerifier(nobleHmac);
+const ROUNDS = 3;
+const encoder = new TextEncoder();
+
+/** Median of the per-round median latencies (ns) of each task. */
+async function measure(tasks, time) {
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time, warmupTime: Math.min(200, time / 2), warmupIterations: 20 });
+    for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
+    await bench.run();
+    rounds.push(Object.fromEntries(bench.tasks.map((t) => [t.name, t.result.latency.p50 * 1e6])));
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return Object.fromEntries(Object.keys(tasks).map((name) => [name, median(rounds.map((r) => r[name]))]));
+}
+
+const us = (ns) => (ns / 1000).toFixed(ns < 10_000 ? 2 : 1);
+const x = (a, b) => `${(a / b).toFixed(2)}x`;
+const lines = [];
+const print = (line = "") => { console.log(line); lines.push(line); };
+
+print("### ReReady (HMAC-SHA512 over `t.body`, then parse and normalize), median µs per delivery");
+print();
+print("| payload | hookgate `verifyJson` | node:crypto JS | pure-JS (@noble/hashes) | wasm HMAC only | vs node:crypto | vs pure JS | end-to-end / HMAC-only |");
+print("| --- | --- | --- | --- | --- | --- | --- | --- |");
+const checks = [];
+for (const [label, size] of SIZES) {
+  const body = rereadyBody(size);
+  const t = String(NOW);
+  const header = hookgate.signReReady(body, SECRET, NOW);
+  const headers = { "x-reready-signature-512": header };
+  const request = { headers, body };
+  const options = { secret: SECRET, now: NOW };
+  // Every contender must produce the same event before it is timed.
+  const expected = JSON.parse(hookgate.verifyJson("reready", request, options));
+  for (const verify of [nodeVerify, nobleVerify]) {
+    const event = JSON.parse(verify(headers, body, SECRET, NOW));
+    if (JSON.stringify(event.data) !== JSON.stringify(expected.data) || event.id !== expected.id || event.type !== expected.type) throw new Error("baselines disagree");
+  }
+  const time = size >= 300_000 ? 1500 : 700;
+  const r = await measure({
+    wasm: () => hookgate.verifyJson("reready", request, options),
+    node: () => nodeVerify(headers, body, SECRET, NOW),
+    noble: () => nobleVerify(headers, body, SECRET, NOW),
+    // The same input path as verifyJson's string bodies: TextEncoder, then one copy into wasm memory.
+    hmacOnly: () => glue.benchHmacSha512Hex(SECRET, t, encoder.encode(body)),
+  }, time);
+  print(`| ${label} (${body.length} B) | ${us(r.wasm)} | ${us(r.node)} | ${us(r.noble)} | ${us(r.hmacOnly)} | ${x(r.node, r.wasm)} | ${x(r.noble, r.wasm)} | ${x(r.wasm, r.hmacOnly)} |`);
+  checks.push({ label, size, vsNode: r.node / r.wasm, vsNoble: r.noble / r.wasm, overHmac: r.wasm / r.hmacOnly });
+}
+
+print();
+print("### Standard Webhooks (HMAC-SHA256 over `id.t.body`), median µs per delivery");
+print();
+print("| payload | hookgate `verifyJson` | `standardwebhooks` | `svix` | vs standardwebhooks | vs svix |");
+print("| --- | --- | --- | --- | --- | --- |");
+for (const [label, size] of SIZES) {
+  const body = standardWebhooksBody(size);
+  const signature = hookgate.signStandardWebhooks("msg_1", NOW, body, WHSEC);
+  const headers = { "webhook-id": "msg_1", "webhook-timestamp": String(NOW), "webhook-signature": signature };
+  const svixHeaders = { "svix-id": "msg_1", "svix-timestamp": String(NOW), "svix-signature": signature };
+  const standard = new StandardWebhook(WHSEC);
+  const svix = new SvixWebhook(WHSEC);
+  // The JS libraries read the clock; sign at the real now for them (same sizes, same work).
+  const live = Math.floor(Date.now() / 1000);
+  const liveSignature = hookgate.signStandardWebhooks("msg_1", live, body, WHSEC);
+  const liveHeaders = { ...headers, "webhook-timestamp": String(live), "webhook-signature": liveSignature };
+  const liveSvix = { "svix-id": "msg_1", "svix-timestamp": String(live), "svix-signature": liveSignature };
+  standard.verify(body, liveHeaders);
+  svix.verify(body, liveSvix);
+  void svixHeaders;
+  const r = await measure({
+    wasm: () => hookgate.verifyJson("standard-webhooks", { headers, body }, { secret: WHSEC, now: NOW }),
+    standardwebhooks: () => standard.verify(body, liveHeaders),
+    svix: () => svix.verify(body, liveSvix),
+  }, size >= 300_000 ? 1500 : 700);
+  print(`| ${label} (${body.length} B) | ${us(r.wasm)} | ${us(r.standardwebhooks)} | ${us(r.svix)} | ${x(r.standardwebhooks, r.wasm)} | ${x(r.svix, r.wasm)} |`);
+}
+
+// Size and cold start of the module as shipped (pkg/).
+const shipped = readFileSync(`${root}pkg/hookgate_bg.wasm`);
+const starts = [];
+for (let i = 0; i < 21; i++) {
+  const fresh = await import(`${root}pkg/hookgate.js?cold=${i}`);
+  const started = process.hrtime.bigint();
+  fresh.initSync({ module: shipped });
+  starts.push(Number(process.hrtime.bigint() - started) / 1e6);
+}
+starts.sort((a, b) => a - b);
+const coldMs = starts[10];
+const gzip = gzipSync(shipped, { level: 9 }).length;
+print();
+print("### The module (pkg/hookgate_bg.wasm, after wasm-opt)");
+print();
+print(`| raw | gzip | compile + instantiate (median of 21) |`);
+print(`| --- | --- | --- |`);
+print(`| ${shipped.length} B | ${gzip} B | ${coldMs.toFixed(2)} ms |`);
+
+const targets = [
+  ["verifyJson ≥ 1.5x node:crypto at every size", checks.every((c) => c.vsNode >= 1.5)],
+  ["verifyJson ≥ 2x node:crypto at 3 KB and above", checks.filter((c) => c.size >= 3000).every((c) => c.vsNode >= 2)],
+  ["verifyJson ≥ 3x pure JS at every size", checks.every((c) => c.vsNoble >= 3)],
+  ["end-to-end within 1.5x of HMAC-only at 30 KB and above", checks.filter((c) => c.size >= 30_000).every((c) => c.overHmac <= 1.5)],
+  ["module < 150 KB raw", shipped.length < 150 * 1024],
+  ["module < 60 KB gzip", gzip < 60 * 1024],
+  ["instantiate < 5 ms", coldMs < 5],
+];
+print();
+print("### Targets");
+print();
+for (const [name, met] of targets) print(`- ${met ? "met" : "MISSED"}: ${name}`);
+
+const machine = `${cpus()[0].model}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+writeFileSync(`${root}bench/RESULTS.md`, `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) on: ${machine}.\nRatios above 1x mean hookgate is faster. Each figure is the median of ${ROUNDS} rounds of tinybench's median.\n\n${lines.join("\n")}\n`);

@@ -1,0 +1,173 @@
+//! Hostile input, each case with its stated outcome (RELIABILITY.md has the table): sizes around the
+//! limit and far past it, deep nesting, oversized and repeated headers, odd timestamps, bytes that are
+//! not text. Nothing panics, nothing unverified passes.
+
+use hookgate::{verify_at, Options, Request};
+
+const NOW: i64 = 1_767_225_600;
+const SECRET: &str = "ssk_hostile";
+
+fn reready(headers: &[(&str, &str)], body: &[u8], options: &Options) -> Result<(), &'static str> {
+    verify_at("reready", &Request::new(headers, body), options, NOW).map(|_| ()).map_err(|e| e.code())
+}
+
+fn signed(body: &[u8]) -> String {
+    hookgate::sign_reready(body, SECRET, NOW)
+}
+
+/// A valid ReReady body padded to exactly `len` bytes.
+fn body_of_len(len: usize) -> Vec<u8> {
+    let head = br#"{"device_return_id":"d1","state":"complete","pad":""#;
+    let mut body = head.to_vec();
+    body.resize(len - 2, b'x');
+    body.extend_from_slice(b"\"}");
+    body
+}
+
+#[test]
+fn bodies_just_below_at_and_above_the_limit() {
+    let options = Options { max_body_bytes: 1024, ..Options::with_secret(SECRET) };
+    for (len, expected) in [(1023, Ok(())), (1024, Ok(())), (1025, Err("payload_too_large"))] {
+        let body = body_of_len(len);
+        let header = signed(&body);
+        assert_eq!(reready(&[("X-ReReady-Signature-512", &header)], &body, &options), expected, "{len} bytes");
+    }
+}
+
+#[test]
+fn a_100_mb_body_is_refused_before_any_hashing_or_parsing() {
+    let body = vec![b'{'; 100 * 1024 * 1024];
+    // The header is malformed too: answering payload_too_large shows the size was checked before the
+    // credential was even parsed, let alone a byte hashed.
+    assert_eq!(
+        reready(&[("X-ReReady-Signature-512", "t=1,v=00")], &body, &Options::with_secret(SECRET)),
+        Err("payload_too_large")
+    );
+}
+
+#[test]
+fn json_nested_100000_deep_is_refused_without_overflowing_the_stack() {
+    for body in ["[".repeat(100_000), format!(r#"{{"device_return_id":"d1","state":"s","x":{}}}"#, "[".repeat(100_000))]
+    {
+        let header = signed(body.as_bytes());
+        let outcome = reready(&[("X-ReReady-Signature-512", &header)], body.as_bytes(), &Options::with_secret(SECRET));
+        assert!(matches!(outcome, Err("invalid_json" | "invalid_payload")), "{outcome:?}");
+    }
+    let baback = format!(
+        r#"{{"data":{{"action":"a","secret":"{SECRET}","returnRequest":{{"id":"r","x":{}}}}}}}"#,
+        "[".repeat(100_000)
+    );
+    let outcome =
+        verify_at("baback", &Request::new(&[], baback.as_bytes()), &Options::with_secret(SECRET), NOW).map(|_| ());
+    assert!(matches!(outcome.map_err(|e| e.code()), Err("invalid_json" | "invalid_payload")));
+}
+
+#[test]
+fn a_signature_header_with_10000_entries_is_checked_entry_by_entry() {
+    let secret = "whsec_aGVsbG8gd29ybGQ=";
+    let body = br#"{"type":"t"}"#;
+    let good = hookgate::sign_standard_webhooks("m", NOW, body, secret).unwrap();
+    // 10,000 well-formed signatures of the right length (32 zero bytes), none of them right.
+    let junk = format!("v1,{}= ", "A".repeat(43)).repeat(10_000);
+    let timestamp = NOW.to_string();
+    for (header, expected) in [(format!("{junk}{good}"), Ok(())), (junk.clone(), Err("signature_mismatch"))] {
+        let headers =
+            [("webhook-id", "m"), ("webhook-timestamp", timestamp.as_str()), ("webhook-signature", header.as_str())];
+        let outcome = verify_at("standard-webhooks", &Request::new(&headers, body), &Options::with_secret(secret), NOW);
+        assert_eq!(outcome.map(|_| ()).map_err(|e| e.code()), expected);
+    }
+}
+
+#[test]
+fn a_1_mb_header_value_is_malformed() {
+    let huge = format!("t={NOW},v={}", "z".repeat(1024 * 1024));
+    assert_eq!(
+        reready(&[("X-ReReady-Signature-512", &huge)], b"{}", &Options::with_secret(SECRET)),
+        Err("malformed_signature")
+    );
+}
+
+#[test]
+fn odd_timestamps_are_malformed_never_a_panic() {
+    let digits_400 = "9".repeat(400);
+    for t in [digits_400.as_str(), "-1767225600", "9223372036854775808", "18446744073709551616", "1e9", "0x10", " "] {
+        let header = format!("t={t},v={}", "0".repeat(128));
+        assert_eq!(
+            reready(&[("X-ReReady-Signature-512", &header)], b"{}", &Options::with_secret(SECRET)),
+            Err("malformed_signature"),
+            "t={t}"
+        );
+    }
+}
+
+#[test]
+fn non_ascii_header_values_compare_byte_for_byte() {
+    let body = br#"{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}"#;
+    let redo = |header: &str, secret: &str| {
+        verify_at("redo", &Request::new(&[("Authorization", header)], body), &Options::with_secret(secret), NOW)
+            .map(|_| ())
+            .map_err(|e| e.code())
+    };
+    assert_eq!(redo("Bearer sécret-ü", "sécret-ü"), Ok(()));
+    assert_eq!(redo("Bearer sécret-ü", "secret-u"), Err("signature_mismatch"));
+    assert_eq!(
+        reready(&[("X-ReReady-Signature-512", "t=1767225600,v=ééé")], b"{}", &Options::with_secret(SECRET)),
+        Err("malformed_signature")
+    );
+}
+
+#[test]
+fn the_same_header_twice() {
+    let body = body_of_len(100);
+    let header = signed(&body);
+    let options = Options::with_secret(SECRET);
+    assert_eq!(
+        reready(&[("X-ReReady-Signature-512", &header), ("x-reready-signature-512", &header)], &body, &options),
+        Ok(())
+    );
+    let other = hookgate::sign_reready(&body, "other", NOW);
+    assert_eq!(
+        reready(&[("X-ReReady-Signature-512", &other), ("X-ReReady-Signature-512", &header)], &body, &options),
+        Err("malformed_signature")
+    );
+}
+
+#[test]
+fn bodies_that_are_not_json_text() {
+    let options = Options::with_secret(SECRET);
+    let cases: [(&[u8], &str); 4] = [
+        (b"{\"device_return_id\":\"d1\",\"state\":\"\xff\xfe\"}", "invalid_json"), // not UTF-8
+        (b"{\"device_return_id\":\"d1\",\"state\":\"a\x00b\"}", "invalid_json"),   // a raw NUL in a string
+        (b"\xef\xbb\xbf{\"device_return_id\":\"d1\",\"state\":\"s\"}", "invalid_json"), // a BOM, as JSON.parse also refuses
+        (b"\x00", "invalid_json"),
+    ];
+    for (body, expected) in cases {
+        let header = signed(body);
+        assert_eq!(reready(&[("X-ReReady-Signature-512", &header)], body, &options), Err(expected), "{body:?}");
+        // Signed with another secret, the same bytes are refused for the signature first.
+        let forged = hookgate::sign_reready(body, "other", NOW);
+        assert_eq!(reready(&[("X-ReReady-Signature-512", &forged)], body, &options), Err("signature_mismatch"));
+    }
+    assert_eq!(reready(&[("X-ReReady-Signature-512", "t=1,\0v=00")], b"{}", &options), Err("malformed_signature"));
+}
+
+#[test]
+fn baback_never_forwards_its_secret_in_any_spelling() {
+    let options = Options::with_secret("topsecret");
+    let cases = [
+        (
+            r#"{"data":{"action":"a","secret":"topsecret","returnRequest":{"id":"r","note":"\u0074opsecret"}}}"#,
+            Err("invalid_payload"),
+        ),
+        (r#"{"data":{"action":"a","\u0073ecret":"topsecret","returnRequest":{"id":"r"}}}"#, Ok(())),
+        (r#"{"data":{"action":"a","secret":"guess","secret":"topsecret","returnRequest":{"id":"r"}}}"#, Ok(())),
+        (r#"{"data":{"action":"a","secret":["topsecret"],"returnRequest":{"id":"r"}}}"#, Err("malformed_signature")),
+    ];
+    for (body, expected) in cases {
+        let outcome = verify_at("baback", &Request::new(&[], body.as_bytes()), &options, NOW);
+        if let Ok(event) = &outcome {
+            assert!(!event.to_json().contains("topsecret"), "{body}");
+        }
+        assert_eq!(outcome.map(|_| ()).map_err(|e| e.code()), expected, "{body}");
+    }
+}
