@@ -6,14 +6,16 @@ const item = (i) => ({
   price: { amount: `${(19.99 + i).toFixed(2)}`, currency: "USD" }, image: `https://cdn.example.com/products/${i}/image.jpg`,
 });
 
+/** `base` with line items added while they fit under `target` bytes, then a note to reach it. */
 function grow(base, target) {
   const items = [];
-  let text = JSON.stringify(base);
-  while (text.length < target - 40) {
+  let payload = base;
+  while (JSON.stringify({ ...base, items: [...items, item(items.length)] }).length <= target) {
     items.push(item(items.length));
-    text = JSON.stringify({ ...base, items });
+    payload = { ...base, items };
   }
-  return items.length ? text : JSON.stringify(base);
+  const short = target - JSON.stringify({ ...payload, note: "" }).length;
+  return JSON.stringify(short > 0 ? { ...payload, note: "x".repeat(short) } : payload);
 }
 
 export const SIZES = [["300 B", 300], ["3 KB", 3_000], ["30 KB", 30_000], ["300 KB", 300_000]];
@@ -26,13 +28,6 @@ export const rereadyBody = (size) => grow({
 
 /** A Standard Webhooks body of about `size` bytes. */
 export const standardWebhooksBody = (size) => {
-  const base = { type: "return.created", timestamp: "2026-01-01T00:00:00Z", data: { id: "ret_123", order_id: "ord_456", status: "requested" } };
-  if (size <= 300) return JSON.stringify(base);
-  const items = [];
-  let text = JSON.stringify(base);
-  while (text.length < size - 40) {
-    items.push(item(items.length));
-    text = JSON.stringify({ ...base, data: { ...base.data, items } });
-  }
-  return text;
+  const data = JSON.parse(grow({ id: "ret_123", order_id: "ord_456", status: "requested" }, size - 70));
+  return JSON.stringify({ type: "return.created", timestamp: "2026-01-01T00:00:00Z", data });
 };

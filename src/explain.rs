@@ -267,7 +267,7 @@ fn signature_steps(
         Status::Info,
         format!("{} signature(s) of the expected length", presented.signatures.len()),
     );
-    let keys: Vec<(usize, Vec<u8>)> = options
+    let keys: Vec<(usize, std::borrow::Cow<'_, [u8]>)> = options
         .keys(crate::KeyKind::Secret)
         .enumerate()
         .filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).map(|k| (i, k)))
@@ -332,7 +332,7 @@ fn likely_cause(
     request: &Request<'_>,
     options: &Options,
     presented: &crate::scheme::signature::Presented<'_>,
-    keys: &[(usize, Vec<u8>)],
+    keys: &[(usize, std::borrow::Cow<'_, [u8]>)],
     matches: &Matcher<'_>,
 ) -> String {
     let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
@@ -359,7 +359,7 @@ fn likely_cause(
         let raw = secret.expose();
         let other = match scheme.key {
             KeyFormat::Utf8 => KeyFormat::WhsecBase64.key_bytes(raw),
-            KeyFormat::WhsecBase64 => Some(raw.as_bytes().to_vec()),
+            KeyFormat::WhsecBase64 => Some(raw.as_bytes().into()),
         };
         if other.is_some_and(|key| matches(&key, timestamp_text, request.body)) {
             return match scheme.key {

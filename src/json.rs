@@ -148,27 +148,31 @@ pub fn string(raw: &str) -> Option<Cow<'_, str>> {
 /// without recursing, but whoever parses the forwarded event next may recurse and overflow its stack.
 pub const MAX_DEPTH: usize = 128;
 
-/// `invalid_json` when `text` nests objects and arrays deeper than [`MAX_DEPTH`]. One pass; string
-/// contents, most of a payload, are skipped with `memchr` rather than walked byte by byte.
+/// `invalid_json` when `text` nests objects and arrays deeper than [`MAX_DEPTH`]: one pass over the
+/// bytes, strings stepped over.
 pub fn check_depth(text: &str) -> Result<(), Error> {
     let bytes = text.as_bytes();
     // With no more opening brackets than the limit in all, nothing can nest past it: one vectorized
     // count spares most payloads the walk below.
-    if bytes.iter().filter(|&&b| b == b'{' || b == b'[').count() <= MAX_DEPTH {
+    if count_openings(bytes) <= MAX_DEPTH {
         return Ok(());
     }
     let (mut depth, mut index) = (0usize, 0usize);
     while index < bytes.len() {
         match bytes[index] {
             b'"' => {
+                // To the closing quote, stepping over escapes. Eight bytes at a time while none of
+                // them is a quote or a backslash; most strings are short, so no memchr call per string.
                 index += 1;
-                // To the closing quote, stepping over escapes.
-                while let Some(offset) = memchr::memchr2(b'"', b'\\', bytes.get(index..).unwrap_or_default()) {
-                    index += offset;
-                    if bytes[index] == b'"' {
+                while let Some(word) = bytes.get(index..index + 8) {
+                    let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+                    if has_byte(word, b'"') || has_byte(word, b'\\') {
                         break;
                     }
-                    index += 2;
+                    index += 8;
+                }
+                while index < bytes.len() && bytes[index] != b'"' {
+                    index += if bytes[index] == b'\\' { 2 } else { 1 };
                 }
             }
             b'{' | b'[' => {
@@ -184,6 +188,21 @@ pub fn check_depth(text: &str) -> Result<(), Error> {
         index += 1;
     }
     Ok(())
+}
+
+/// Whether any byte of `word` is `byte` (the classic SWAR zero-byte test).
+fn has_byte(word: u64, byte: u8) -> bool {
+    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080 != 0
+}
+
+/// `{` and `[` bytes in all, counted in byte-sized lanes over chunks of 255 so that it vectorizes.
+fn count_openings(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + (u8::from(b == b'{') | u8::from(b == b'['))))
+        .map(usize::from)
+        .sum()
 }
 
 /// Whether any string in the JSON `text` (a key or a value, escapes decoded) contains `needle`.

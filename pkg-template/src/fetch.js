@@ -14,6 +14,12 @@ export async function readBodyLimited(request, limit = DEFAULT_MAX_BODY_BYTES, p
     throw tooLarge();
   }
   if (!request.body) return new Uint8Array(0);
+  // A declared length within the limit: HTTP framing holds the body to it, so one native read does.
+  if (Number.isFinite(declared) && request.headers.get("transfer-encoding") === null) {
+    const body = new Uint8Array(await request.arrayBuffer());
+    if (body.byteLength > limit) throw tooLarge(); // a Request built in code, not received over HTTP
+    return body;
+  }
   const reader = request.body.getReader();
   const chunks = [];
   let total = 0;

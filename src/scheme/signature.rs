@@ -115,10 +115,12 @@ pub enum KeyFormat {
 }
 
 impl KeyFormat {
-    pub(crate) fn key_bytes(self, secret: &str) -> Option<Vec<u8>> {
+    pub(crate) fn key_bytes(self, secret: &str) -> Option<std::borrow::Cow<'_, [u8]>> {
         match self {
-            KeyFormat::Utf8 => Some(secret.as_bytes().to_vec()),
-            KeyFormat::WhsecBase64 => BASE64.decode(secret.strip_prefix("whsec_").unwrap_or(secret)).ok(),
+            KeyFormat::Utf8 => Some(secret.as_bytes().into()),
+            KeyFormat::WhsecBase64 => {
+                BASE64.decode(secret.strip_prefix("whsec_").unwrap_or(secret)).ok().map(Into::into)
+            }
         }
     }
 }
@@ -449,8 +451,8 @@ mod tests {
 
     #[test]
     fn decodes_whsec_secrets_with_or_without_the_prefix() {
-        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_aGk="), Some(b"hi".to_vec()));
-        assert_eq!(KeyFormat::WhsecBase64.key_bytes("aGk="), Some(b"hi".to_vec()));
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_aGk=").as_deref(), Some(&b"hi"[..]));
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("aGk=").as_deref(), Some(&b"hi"[..]));
         assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_not base64"), None);
     }
 }
