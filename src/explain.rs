@@ -394,16 +394,12 @@ fn body_variants(body: &[u8]) -> Vec<(Vec<u8>, &'static str)> {
     variants
 }
 
-/// Pretty-prints JSON the way `JSON.stringify(value, null, indent)` does (empty `{}` and `[]` stay closed).
-fn pretty_json(text: &str, indent: &str) -> Vec<u8> {
-    let compact = String::from_utf8(rewrite_json(text, "", "")).unwrap_or_default();
-    let mut out = String::with_capacity(compact.len() * 2);
-    let (mut in_string, mut escaped, mut depth) = (false, false, 0usize);
-    let mut chars = compact.chars().peekable();
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        (0..depth).for_each(|_| out.push_str(indent));
-    };
+/// Rewrites JSON outside its strings: strings are copied as they are, every other character goes
+/// to `outside` (with the next one, for `{}`/`[]` lookahead), which writes what it wants.
+fn rewrite_outside_strings(text: &str, mut outside: impl FnMut(char, Option<char>, &mut String) -> bool) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if in_string {
             out.push(c);
@@ -414,59 +410,20 @@ fn pretty_json(text: &str, indent: &str) -> Vec<u8> {
             } else if c == '"' {
                 in_string = false;
             }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' if matches!(chars.peek(), Some('}' | ']')) => {
-                out.push(c);
-                out.extend(chars.next());
-            }
-            '{' | '[' => {
-                out.push(c);
-                depth += 1;
-                newline(&mut out, depth);
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(',');
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            c => out.push(c),
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if outside(c, chars.peek().copied(), &mut out) {
+            chars.next(); // the lookahead was used
         }
     }
-    out.into_bytes()
+    out
 }
 
-/// Re-spaces JSON outside strings: `comma`/`colon` after each `,`/`:`, no other whitespace.
+/// Re-spaces JSON: `comma`/`colon` after each `,`/`:`, no other whitespace.
 fn rewrite_json(text: &str, comma: &str, colon: &str) -> Vec<u8> {
-    let mut out = String::with_capacity(text.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
+    rewrite_outside_strings(text, |c, _, out| {
         match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
             ' ' | '\t' | '\n' | '\r' => {}
             ',' => {
                 out.push(',');
@@ -478,8 +435,46 @@ fn rewrite_json(text: &str, comma: &str, colon: &str) -> Vec<u8> {
             }
             c => out.push(c),
         }
-    }
-    out.into_bytes()
+        false
+    })
+    .into_bytes()
+}
+
+/// Pretty-prints JSON the way `JSON.stringify(value, null, indent)` does (empty `{}` and `[]` stay closed).
+fn pretty_json(text: &str, indent: &str) -> Vec<u8> {
+    let compact = String::from_utf8(rewrite_json(text, "", "")).unwrap_or_default();
+    let mut depth = 0usize;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        (0..depth).for_each(|_| out.push_str(indent));
+    };
+    rewrite_outside_strings(&compact, |c, next, out| {
+        match c {
+            '{' | '[' if matches!(next, Some('}' | ']')) => {
+                out.push(c);
+                out.extend(next);
+                return true;
+            }
+            '{' | '[' => {
+                out.push(c);
+                depth += 1;
+                newline(out, depth);
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                newline(out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+        false
+    })
+    .into_bytes()
 }
 
 #[cfg(test)]
@@ -570,6 +565,16 @@ mod tests {
             [("X-Hub-Signature-256", header[0].1.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
         let explained = explain_json(Some("github"), &headers, body, &spaced, 0);
         assert!(last_detail(&explained).contains("surrounding whitespace"), "{explained}");
+    }
+
+    #[test]
+    fn rewrites_json_as_compact_spaced_and_pretty_leaving_strings_alone() {
+        let text = "{ \"a, b\": [1, {}], \"c\": {\"d\": \"x: y\"} }";
+        assert_eq!(rewrite_json(text, "", ""), br#"{"a, b":[1,{}],"c":{"d":"x: y"}}"#);
+        assert_eq!(rewrite_json(text, " ", " "), br#"{"a, b": [1, {}], "c": {"d": "x: y"}}"#);
+        let pretty = String::from_utf8(pretty_json(text, "  ")).unwrap();
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(pretty, serde_json::to_string_pretty(&value).unwrap());
     }
 
     #[test]

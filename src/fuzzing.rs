@@ -121,17 +121,7 @@ pub fn payload_mapping(data: &[u8]) {
         redacted_body: None,
     };
     if let Ok(mapped) = (provider.map)(&Delivery { request: &request, body, verified: &verified }) {
-        let event = crate::Event {
-            provider: provider.id,
-            id: mapped.id,
-            event_type: mapped.event_type,
-            source_type: mapped.source_type,
-            occurred_at: mapped.occurred_at,
-            subject: mapped.subject,
-            status: mapped.status,
-            test: mapped.test,
-            data: body.into(),
-        };
+        let event = mapped.into_event(provider.id, body.into());
         let json = event.to_json();
         assert!(serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(), "the event is not JSON: {json}");
     }

@@ -57,17 +57,7 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
         Some(redacted) => Cow::Owned(redacted),
         None => Cow::Borrowed(body.trim_matches([' ', '\t', '\n', '\r'])),
     };
-    Ok(Event {
-        provider: provider.id,
-        id: mapped.id,
-        event_type: mapped.event_type,
-        source_type: mapped.source_type,
-        occurred_at: mapped.occurred_at,
-        subject: mapped.subject,
-        status: mapped.status,
-        test: mapped.test,
-        data,
-    })
+    Ok(mapped.into_event(provider.id, data))
 }
 
 /// [`verify_at`], returning the event as a JSON string (the forwarding path).

@@ -53,13 +53,11 @@ pub fn verify_json(
     now: f64,
     hmac: Option<String>,
 ) -> Result<String, JsValue> {
-    let pairs = pairs(headers);
-    let mut request = Request::new(&pairs, body);
-    if let Some(url) = url.as_deref() {
-        request = request.with_url(url);
-    }
     let options = options(secrets, tokens, tolerance_seconds, max_body_bytes, hmac)?;
-    crate::verify_json_at(provider, &request, &options, now as i64).map_err(|e| thrown(&e))
+    with_request(headers, body, url.as_deref(), |request| {
+        crate::verify_json_at(provider, request, &options, now as i64)
+    })
+    .map_err(|e| thrown(&e))
 }
 
 /// The step-by-step explanation as JSON (see `crate::explain`); `provider` `None` detects it.
@@ -77,13 +75,20 @@ pub fn explain(
     now: f64,
     hmac: Option<String>,
 ) -> Result<String, JsValue> {
-    let pairs = pairs(headers);
-    let mut request = Request::new(&pairs, body);
-    if let Some(url) = url.as_deref() {
-        request = request.with_url(url);
-    }
     let options = options(secrets, tokens, tolerance_seconds, max_body_bytes, hmac)?;
-    Ok(crate::explain::explain(provider.as_deref(), &request, &options, now as i64).to_json())
+    Ok(with_request(headers, body, url.as_deref(), |request| {
+        crate::explain::explain(provider.as_deref(), request, &options, now as i64).to_json()
+    }))
+}
+
+/// Runs `check` on the request the glue's arguments describe.
+fn with_request<R>(headers: &str, body: &[u8], url: Option<&str>, check: impl FnOnce(&Request<'_>) -> R) -> R {
+    let pairs = pairs(headers);
+    let request = Request::new(&pairs, body);
+    check(&match url {
+        Some(url) => request.with_url(url),
+        None => request,
+    })
 }
 
 /// The headers a sender of `provider` would add, as `[name, value, name, value, …]`.

@@ -31,30 +31,35 @@ function knownProvider(provider) {
 
 /** The event as a JSON string (the forwarding path: no JS objects are built). Throws HookgateError. */
 export function verifyJson(provider, request, options = {}) {
-  if (!knownProvider(provider)) {
-    throw new HookgateError("unknown_provider", `unknown provider ${JSON.stringify(String(provider)).slice(0, 80)}`, provider);
-  }
+  if (!knownProvider(provider)) throw unknownProvider(provider);
   if (request === null || typeof request !== "object") throw new TypeError("hookgate: request must be { headers, body, url? }");
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // The size is checked before the body is copied into wasm memory, which never shrinks. (A string
   // body is encoded by TextEncoder, then copied: faster than wasm-bindgen's own per-character copy.)
   const body = bodyBytes(request.body, maxBodyBytes, provider);
   try {
-    return wasm.verifyJson(
-      provider,
-      joinHeaders(request.headers),
-      body,
-      request.url == null ? undefined : String(request.url),
-      keyList(options.secret, "secret"),
-      keyList(options.token, "token"),
-      options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
-      maxBodyBytes,
-      options.now ?? Math.floor(Date.now() / 1000),
-      options.hmac == null ? undefined : JSON.stringify(options.hmac),
-    );
+    return wasm.verifyJson(provider, ...wasmArguments(request, body, options, maxBodyBytes));
   } catch (error) {
     throw fromWasm(error, provider);
   }
+}
+
+const unknownProvider = (provider) =>
+  new HookgateError("unknown_provider", `unknown provider ${JSON.stringify(String(provider)).slice(0, 80)}`, provider);
+
+/** The arguments after the provider that the wasm `verifyJson` and `explain` both take. */
+function wasmArguments(request, body, options, maxBodyBytes) {
+  return [
+    joinHeaders(request.headers),
+    body,
+    request.url == null ? undefined : String(request.url),
+    keyList(options.secret, "secret"),
+    keyList(options.token, "token"),
+    options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    maxBodyBytes,
+    options.now ?? Math.floor(Date.now() / 1000),
+    options.hmac == null ? undefined : JSON.stringify(options.hmac),
+  ];
 }
 
 const EVENT_HEAD = /^\{"provider":("(?:[^"\\]|\\.)*"),"id":("(?:[^"\\]|\\.)*"),"type":("(?:[^"\\]|\\.)*")/;
@@ -75,25 +80,12 @@ export function eventHead(json) {
  * `provider` may be null to detect it. Never throws for a bad delivery; never shows a secret.
  */
 export function explain(provider, request, options = {}) {
-  if (provider != null && !knownProvider(provider)) {
-    throw new HookgateError("unknown_provider", `unknown provider ${JSON.stringify(String(provider)).slice(0, 80)}`, provider);
-  }
+  if (provider != null && !knownProvider(provider)) throw unknownProvider(provider);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // An over-size body is explained too (up to four times the limit), so it is let through here.
+  const body = bodyBytes(request.body, Math.max(maxBodyBytes, 0) * 4 + 1024, provider);
   try {
-    return JSON.parse(
-      wasm.explain(
-        provider ?? undefined,
-        joinHeaders(request.headers),
-        bodyBytes(request.body, Math.max(maxBodyBytes, 0) * 4 + 1024, provider), // explains an over-size body too
-        request.url == null ? undefined : String(request.url),
-        keyList(options.secret, "secret"),
-        keyList(options.token, "token"),
-        options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
-        maxBodyBytes,
-        options.now ?? Math.floor(Date.now() / 1000),
-        options.hmac == null ? undefined : JSON.stringify(options.hmac),
-      ),
-    );
+    return JSON.parse(wasm.explain(provider ?? undefined, ...wasmArguments(request, body, options, maxBodyBytes)));
   } catch (error) {
     throw fromWasm(error, provider);
   }
@@ -116,7 +108,7 @@ export const verifyStandardWebhooks = (request, options) => verify("standard-web
  * whose credential travels in the URL (`?token=`) or inside the body (Baback).
  */
 export function signHeaders(provider, { secret, body, timestamp = Math.floor(Date.now() / 1000), id = "msg_hookgate", hmac } = {}) {
-  if (!knownProvider(provider)) throw new HookgateError("unknown_provider", "unknown provider", provider);
+  if (!knownProvider(provider)) throw unknownProvider(provider);
   try {
     const flat = wasm.signHeaders(provider, String(secret), bodyBytes(body, Infinity), timestamp, String(id), hmac == null ? undefined : JSON.stringify(hmac));
     const headers = {};
@@ -134,7 +126,7 @@ export function signHeaders(provider, { secret, body, timestamp = Math.floor(Dat
  */
 export function signDelivery(provider, { body, headers = {}, url = `https://hookgate.invalid/webhooks/${provider}` }, options = {}) {
   const description = providers().find((p) => p.id === provider);
-  if (!description) throw new HookgateError("unknown_provider", "unknown provider", provider);
+  if (!description) throw unknownProvider(provider);
   const [first] = description.credentials;
   const key = first.option === "token" ? options.token : options.secret;
   if (first.scheme === "url-token") {

@@ -4,20 +4,11 @@
 //! `{id, event, created_at, data}`.
 
 use super::{Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme};
 use crate::{time, Error, Status, Subject, UNKNOWN_TYPE};
 
 const fn body_signature(header: &'static [&'static str], prefix: &'static str) -> Credential {
-    Credential::Signature(SignatureScheme {
-        header,
-        timestamp_header: &[],
-        id_header: &[],
-        format: HeaderFormat::Prefixed { prefix },
-        algorithm: Algorithm::Sha256,
-        encoding: Encoding::Base64,
-        signed: SignedString::Body,
-        key: KeyFormat::Utf8,
-    })
+    Credential::Signature(SignatureScheme::over_body(header, Algorithm::Sha256, Encoding::Base64, prefix))
 }
 
 pub const PROVIDER: Provider = Provider {

@@ -5,19 +5,11 @@
 use std::borrow::Cow;
 
 use super::{Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme};
 use crate::{Error, Status, Subject};
 
-const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
-    header: &["X-Hub-Signature-256"],
-    timestamp_header: &[],
-    id_header: &[],
-    format: HeaderFormat::Prefixed { prefix: "sha256=" },
-    algorithm: Algorithm::Sha256,
-    encoding: Encoding::Hex,
-    signed: SignedString::Body,
-    key: KeyFormat::Utf8,
-};
+const SIGNATURE: SignatureScheme<'static> =
+    SignatureScheme::over_body(&["X-Hub-Signature-256"], Algorithm::Sha256, Encoding::Hex, "sha256=");
 
 pub const PROVIDER: Provider = Provider {
     id: "github",

@@ -2,19 +2,11 @@
 //! `\/`; the signature covers those bytes). Payload `{topic, trigger, id, state, …}`; no event id is sent.
 
 use super::{Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme};
 use crate::{time, Error, Status, Subject};
 
-const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
-    header: &["X-Loop-Signature"],
-    timestamp_header: &[],
-    id_header: &[],
-    format: HeaderFormat::Prefixed { prefix: "" },
-    algorithm: Algorithm::Sha256,
-    encoding: Encoding::Base64,
-    signed: SignedString::Body,
-    key: KeyFormat::Utf8,
-};
+const SIGNATURE: SignatureScheme<'static> =
+    SignatureScheme::over_body(&["X-Loop-Signature"], Algorithm::Sha256, Encoding::Base64, "");
 
 pub const PROVIDER: Provider = Provider {
     id: "loop",

@@ -67,6 +67,23 @@ pub struct Mapped<'a> {
     pub test: bool,
 }
 
+impl<'a> Mapped<'a> {
+    /// The event, with the provider id and the payload (raw JSON text) added.
+    pub fn into_event(self, provider: &'static str, data: std::borrow::Cow<'a, str>) -> crate::Event<'a> {
+        crate::Event {
+            provider,
+            id: self.id,
+            event_type: self.event_type,
+            source_type: self.source_type,
+            occurred_at: self.occurred_at,
+            subject: self.subject,
+            status: self.status,
+            test: self.test,
+            data,
+        }
+    }
+}
+
 /// The provider with this id.
 pub fn find(id: &str) -> Option<&'static Provider> {
     PROVIDERS.iter().copied().find(|p| p.id == id)

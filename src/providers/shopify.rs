@@ -5,19 +5,11 @@
 use std::borrow::Cow;
 
 use super::{Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme};
 use crate::{time, Error, Request, Status, Subject, UNKNOWN_TYPE};
 
-const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
-    header: &["X-Shopify-Hmac-Sha256", "shopify-hmac-sha256"],
-    timestamp_header: &[],
-    id_header: &[],
-    format: HeaderFormat::Prefixed { prefix: "" },
-    algorithm: Algorithm::Sha256,
-    encoding: Encoding::Base64,
-    signed: SignedString::Body,
-    key: KeyFormat::Utf8,
-};
+const SIGNATURE: SignatureScheme<'static> =
+    SignatureScheme::over_body(&["X-Shopify-Hmac-Sha256", "shopify-hmac-sha256"], Algorithm::Sha256, Encoding::Base64, "");
 
 pub const PROVIDER: Provider = Provider {
     id: "shopify",

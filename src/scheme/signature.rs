@@ -146,6 +146,28 @@ pub struct SignatureScheme<'s> {
     pub key: KeyFormat,
 }
 
+impl SignatureScheme<'static> {
+    /// A signature over the raw body alone, in one header after an optional prefix, keyed with the
+    /// secret as given: the scheme Shopify, GitHub, Loop and AfterShip share.
+    pub const fn over_body(
+        header: &'static [&'static str],
+        algorithm: Algorithm,
+        encoding: Encoding,
+        prefix: &'static str,
+    ) -> Self {
+        SignatureScheme {
+            header,
+            timestamp_header: &[],
+            id_header: &[],
+            format: HeaderFormat::Prefixed { prefix },
+            algorithm,
+            encoding,
+            signed: SignedString::Body,
+            key: KeyFormat::Utf8,
+        }
+    }
+}
+
 /// What a valid signature established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Signed<'a> {
@@ -415,16 +437,8 @@ mod tests {
         }
     }
 
-    const PREFIXED: SignatureScheme<'static> = SignatureScheme {
-        header: &["x-hub-signature-256"],
-        timestamp_header: &[],
-        id_header: &[],
-        format: HeaderFormat::Prefixed { prefix: "sha256=" },
-        algorithm: Algorithm::Sha256,
-        encoding: Encoding::Hex,
-        signed: SignedString::Body,
-        key: KeyFormat::Utf8,
-    };
+    const PREFIXED: SignatureScheme<'static> =
+        SignatureScheme::over_body(&["x-hub-signature-256"], Algorithm::Sha256, Encoding::Hex, "sha256=");
 
     fn check_prefixed(header: &str) -> Result<Option<i64>, Error> {
         let headers = [("x-hub-signature-256", header)];
