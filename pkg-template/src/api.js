@@ -191,33 +191,31 @@ function bodyBytes(body, limit, provider) {
 }
 
 /**
- * Headers as one string, `name\nvalue\nname\nvalue…`, for the wasm side. A header whose name or value
- * holds a line break cannot have come over HTTP and is left out (a credential left out fails closed).
+ * Headers as one string, `name\nvalue\nname\nvalue…`, for the wasm side: a `Headers`, a plain object (any
+ * case, array values for repeated headers) or `[name, value]` pairs. A header whose name or value holds a
+ * line break cannot have come over HTTP and is left out (a credential left out fails closed).
  */
 function joinHeaders(headers) {
   let joined = "";
-  for (let i = 0, flat = flattenHeaders(headers); i < flat.length; i += 2) {
-    if (/[\r\n]/.test(flat[i]) || /[\r\n]/.test(flat[i + 1])) continue;
-    joined += joined ? `\n${flat[i]}\n${flat[i + 1]}` : `${flat[i]}\n${flat[i + 1]}`;
-  }
-  return joined;
-}
-
-function flattenHeaders(headers) {
-  const flat = [];
   const add = (name, value) => {
-    if (Array.isArray(value)) for (const v of value) flat.push(String(name), String(v));
-    else if (value != null) flat.push(String(name), String(value));
+    if (value == null) return;
+    if (Array.isArray(value)) {
+      for (const each of value) add(name, each);
+      return;
+    }
+    const [n, v] = [String(name), String(value)];
+    if (n.includes("\n") || n.includes("\r") || v.includes("\n") || v.includes("\r")) return;
+    joined += joined ? `\n${n}\n${v}` : `${n}\n${v}`;
   };
-  if (headers == null) return flat;
+  if (headers == null) return joined;
   if (typeof headers.forEach === "function" && typeof headers.get === "function") {
     headers.forEach((value, name) => add(name, value)); // Headers (Fetch API)
   } else if (Array.isArray(headers) || typeof headers[Symbol.iterator] === "function") {
     for (const [name, value] of headers) add(name, value); // [name, value] pairs
   } else {
-    for (const name of Object.keys(headers)) add(name, headers[name]); // plain object, any case
+    for (const name in headers) if (Object.hasOwn(headers, name)) add(name, headers[name]); // plain object, any case
   }
-  return flat;
+  return joined;
 }
 
 function keyList(value, name) {

@@ -4,6 +4,7 @@
 pub mod bearer;
 pub mod body_secret;
 pub mod configured;
+mod keyed;
 pub mod signature;
 pub mod token;
 

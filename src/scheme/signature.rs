@@ -5,8 +5,7 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use hmac::{Hmac, KeyInit, Mac};
-use sha2::{Sha256, Sha512};
+use hmac::Mac;
 use subtle::ConstantTimeEq;
 
 use crate::{Error, Request, Secret};
@@ -30,18 +29,15 @@ impl Algorithm {
 
     /// The HMAC of the concatenated `parts`, fed one by one so the signed string is never copied.
     pub fn mac(self, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-        fn run<M: Mac + KeyInit>(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-            let Ok(mut mac) = <M as KeyInit>::new_from_slice(key) else {
-                unreachable!("HMAC takes keys of any length")
-            };
+        fn run<M: Mac>(mut mac: M, parts: &[&[u8]]) -> Vec<u8> {
             for part in parts {
                 mac.update(part);
             }
             mac.finalize().into_bytes().to_vec()
         }
-        match self {
-            Algorithm::Sha256 => run::<Hmac<Sha256>>(key, parts),
-            Algorithm::Sha512 => run::<Hmac<Sha512>>(key, parts),
+        match super::keyed::keyed(self == Algorithm::Sha512, key) {
+            super::keyed::Keyed::Sha256(mac) => run(mac, parts),
+            super::keyed::Keyed::Sha512(mac) => run(mac, parts),
         }
     }
 }
