@@ -17,15 +17,20 @@ export class HookgateError extends Error {
 }
 
 let registry;
-/** The providers this build knows: `[{ id, name, credentials }]`. */
+let providerIds;
+/** The registry as the core describes it, read once. */
+const registryData = () => (registry ??= JSON.parse(wasm.providers()));
+
+/**
+ * The providers this build knows: `[{ id, name, docsUrl, secretFormat, events, credentials }]` (a copy
+ * the caller may change).
+ */
 export function providers() {
-  registry ??= JSON.parse(wasm.providers());
-  return registry.map((p) => ({ ...p, credentials: p.credentials.map((c) => ({ ...c })) }));
+  return registryData().map((p) => ({ ...p, credentials: p.credentials.map((c) => ({ ...c })) }));
 }
 
-let providerIds;
 function knownProvider(provider) {
-  providerIds ??= new Set(JSON.parse(wasm.providers()).map((p) => p.id));
+  providerIds ??= new Set(registryData().map((p) => p.id));
   return providerIds.has(provider);
 }
 
@@ -125,7 +130,7 @@ export function signHeaders(provider, { secret, body, timestamp = Math.floor(Dat
  * secret field inside the JSON body. Returns `{ headers, body, url }`.
  */
 export function signDelivery(provider, { body, headers = {}, url = `https://hookgate.invalid/webhooks/${provider}` }, options = {}) {
-  const description = providers().find((p) => p.id === provider);
+  const description = registryData().find((p) => p.id === provider);
   if (!description) throw unknownProvider(provider);
   const [first] = description.credentials;
   const key = first.option === "token" ? options.token : options.secret;
