@@ -48,9 +48,11 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
     if request.body.len() > options.max_body_bytes {
         return Err(Error::PayloadTooLarge { limit: options.max_body_bytes });
     }
-    let text = std::str::from_utf8(request.body);
-    let verified = scheme::authenticate(provider.credentials, request, text.ok(), options, now)?;
-    let body = text.map_err(|e| not_utf8(request.body, e.valid_up_to()))?;
+    // Not UTF-8 is only an error once the credential is checked (or, for a secret inside the body, when
+    // it is looked for): a forged delivery is a mismatch whatever its bytes.
+    let text = std::str::from_utf8(request.body).map_err(|e| not_utf8(request.body, e.valid_up_to()));
+    let verified = scheme::authenticate(provider.credentials, request, &text, options, now)?;
+    let body = text?;
     json::check_depth(body)?;
     let mapped = (provider.map)(&providers::Delivery { request, body, verified: &verified })?;
     let data = match verified.redacted_body {

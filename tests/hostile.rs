@@ -149,6 +149,10 @@ fn bodies_that_are_not_json_text() {
         assert_eq!(reready(&[("X-ReReady-Signature-512", &forged)], body, &options), Err("signature_mismatch"));
     }
     assert_eq!(reready(&[("X-ReReady-Signature-512", "t=1,\0v=00")], b"{}", &options), Err("malformed_signature"));
+    // Baback reads its secret from the body, so a body that is not UTF-8 fails there, at the bad byte.
+    let baback =
+        verify_at("baback", &Request::new(&[], b"{\"data\":\n {\"a\": \"\xff\"}}"), &options, NOW).unwrap_err();
+    assert_eq!(baback, hookgate::Error::InvalidJson { line: 2, column: 9 });
 }
 
 #[test]

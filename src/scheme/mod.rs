@@ -83,7 +83,7 @@ impl Credential {
 pub fn authenticate<'a>(
     credentials: &[Credential],
     request: &Request<'a>,
-    body: Option<&'a str>,
+    body: &Result<&'a str, Error>,
     options: &Options,
     now: i64,
 ) -> Result<Verified<'a>, Error> {
@@ -113,7 +113,7 @@ fn missing_secret_name(credentials: &[Credential]) -> &'static str {
 fn try_credential<'a>(
     credential: &Credential,
     request: &Request<'a>,
-    body: Option<&'a str>,
+    body: &Result<&'a str, Error>,
     options: &Options,
     now: i64,
 ) -> Result<Option<Verified<'a>>, Error> {
@@ -144,7 +144,7 @@ fn try_credential<'a>(
             Ok(Some(verified(index)))
         }
         Credential::BodySecret { path } => {
-            let body = body.ok_or(Error::InvalidJson { line: 1, column: 1 })?;
+            let body = body.clone()?;
             let extracted = body_secret::extract(body, path)?;
             let Some(presented) = extracted.secret else { return Ok(None) };
             let index = token::match_token(&presented, keys).ok_or(Error::SignatureMismatch("secret in the body"))?;
