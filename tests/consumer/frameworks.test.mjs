@@ -90,10 +90,8 @@ for (const [name, c] of Object.entries(cases)) {
   });
 }
 
-test("express: a JSON parser mounted first gets body_already_parsed, never a re-serialized match", async () => {
-  const app = express();
-  app.use(express.json());
-  app.post("/webhooks/redo", hookgate("redo", { secret: SECRETS.REDO_SECRET }), (req, res) => res.sendStatus(204));
+/** Serves `app`, posts a signed Redo delivery as JSON to it, and returns the answer's status and body. */
+async function postRedo(app) {
   const server = app.listen(0);
   await new Promise((resolve) => server.once("listening", resolve));
   try {
@@ -101,28 +99,26 @@ test("express: a JSON parser mounted first gets body_already_parsed, never a re-
     const response = await fetch(`http://127.0.0.1:${portOf(server)}/webhooks/redo`, {
       method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${SECRETS.REDO_SECRET}` }, body,
     });
-    assert.equal(response.status, 500);
-    const answer = await response.json();
-    assert.equal(answer.error, "body_already_parsed");
-    assert.match(answer.message, /before express\.json\(\)/);
-    assert.match(answer.message, /express\.raw\(/);
+    return { status: response.status, answer: await response.json() };
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
+}
+
+test("express: a JSON parser mounted first gets body_already_parsed, never a re-serialized match", async () => {
+  const app = express();
+  app.use(express.json());
+  app.post("/webhooks/redo", hookgate("redo", { secret: SECRETS.REDO_SECRET }), (req, res) => res.sendStatus(204));
+  const { status, answer } = await postRedo(app);
+  assert.equal(status, 500);
+  assert.equal(answer.error, "body_already_parsed");
+  assert.match(answer.message, /before express\.json\(\)/);
+  assert.match(answer.message, /express\.raw\(/);
 });
 
 test("express: express.raw() before hookgate works", async () => {
   const app = express();
   app.post("/webhooks/redo", express.raw({ type: "*/*" }), hookgate("redo", { secret: SECRETS.REDO_SECRET }), (req, res) => res.json({ id: req.hookgate.id }));
-  const server = app.listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  try {
-    const body = '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}';
-    const response = await fetch(`http://127.0.0.1:${portOf(server)}/webhooks/redo`, {
-      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${SECRETS.REDO_SECRET}` }, body,
-    });
-    assert.deepEqual(await response.json(), { id: "r1-2026-01-01T00:00:00Z" });
-  } finally {
-    await new Promise((resolve) => server.close(resolve));
-  }
+  const { answer } = await postRedo(app);
+  assert.deepEqual(answer, { id: "r1-2026-01-01T00:00:00Z" });
 });

@@ -5,28 +5,18 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Miniflare } from "miniflare";
 import { signDelivery } from "hookgate";
-import { launchChromium } from "./chromium.mjs";
-import { serveStatic } from "./static-server.mjs";
+import { inChromiumPage } from "./chromium.mjs";
 
 const consumer = readFileSync(new URL("../../build/consumer-path", import.meta.url), "utf8").trim();
 
 test("the esbuild browser bundle of the packed package verifies in a page", async () => {
   writeFileSync(`${consumer}/bundles/browser/index.html`, '<!doctype html><script type="module" src="./browser-entry.js"></script>');
-  const server = await serveStatic({ "/": `${consumer}/bundles/browser/` });
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${server.url}/`);
+  await inChromiumPage({ "/": `${consumer}/bundles/browser/` }, async (page, errors, server) => {
     const event = await page.waitForFunction(() => window.result, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
     assert.deepEqual(errors, []);
     assert.equal(event.type, "device_return.status_changed");
     assert.ok(server.requests.includes("/hookgate_bg.wasm"));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 });
 
 test("Hono with hookgate/hono runs as a Worker in workerd", async () => {
