@@ -1,6 +1,8 @@
 //! The wasm-bindgen bindings: the only file that knows about JavaScript. The JS glue in
-//! `pkg-template/` turns `Headers`/objects/pairs into a flat list and maps the thrown error text
-//! `"<code>\n<message>"` to `HookgateError`.
+//! `pkg-template/` turns `Headers`/objects/pairs into a flat list, writes the body into [`body_buffer`]
+//! and maps the thrown error text `"<code>\n<message>"` to `HookgateError`.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -8,6 +10,36 @@ use crate::{Error, HmacConfig, Options, Request, Secret};
 
 fn thrown(error: &Error) -> JsValue {
     JsValue::from_str(&format!("{}\n{error}", error.code()))
+}
+
+thread_local! {
+    /// Where the glue writes each body. It only grows, as wasm memory does; reusing it spares a
+    /// malloc and free per call.
+    static BODY: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Room for a body of `len` bytes in wasm memory, at the returned address. The glue writes the body
+/// there (a string with `TextEncoder.encodeInto`: no JS-side copy, which costs more than the
+/// verification's JSON work at 300 KB) and passes `len` to the next call.
+#[wasm_bindgen(js_name = bodyBuffer)]
+pub fn body_buffer(len: usize) -> *mut u8 {
+    BODY.with_borrow_mut(|body| {
+        if body.len() < len {
+            body.resize(len, 0);
+        }
+        body.as_mut_ptr()
+    })
+}
+
+/// The module's `WebAssembly.Memory`, for the glue to view [`body_buffer`]'s bytes.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// The first `len` bytes of the body buffer, as the glue last wrote them.
+fn with_body<R>(len: usize, read: impl FnOnce(&[u8]) -> R) -> R {
+    BODY.with_borrow(|body| read(&body[..len]))
 }
 
 /// Headers arrive as one string, `name\nvalue\nname\nvalue…` (the glue drops any header holding a line
@@ -38,13 +70,14 @@ fn options(
     })
 }
 
-/// `headers` as [`pairs`] reads them; `now` is unix seconds.
+/// `headers` as [`pairs`] reads them; the body is the first `body_len` bytes of [`body_buffer`]; `now`
+/// is unix seconds.
 #[wasm_bindgen(js_name = verifyJson)]
 #[allow(clippy::too_many_arguments)]
 pub fn verify_json(
     provider: &str,
     headers: &str,
-    body: &[u8],
+    body_len: usize,
     url: Option<String>,
     secrets: Vec<String>,
     tokens: Vec<String>,
@@ -54,7 +87,7 @@ pub fn verify_json(
     hmac: Option<String>,
 ) -> Result<String, JsValue> {
     let options = options(secrets, tokens, tolerance_seconds, max_body_bytes, hmac)?;
-    with_request(headers, body, url.as_deref(), |request| {
+    with_request(headers, body_len, url.as_deref(), |request| {
         crate::verify_json_at(provider, request, &options, now as i64)
     })
     .map_err(|e| thrown(&e))
@@ -66,7 +99,7 @@ pub fn verify_json(
 pub fn explain(
     provider: Option<String>,
     headers: &str,
-    body: &[u8],
+    body_len: usize,
     url: Option<String>,
     secrets: Vec<String>,
     tokens: Vec<String>,
@@ -76,18 +109,20 @@ pub fn explain(
     hmac: Option<String>,
 ) -> Result<String, JsValue> {
     let options = options(secrets, tokens, tolerance_seconds, max_body_bytes, hmac)?;
-    Ok(with_request(headers, body, url.as_deref(), |request| {
+    Ok(with_request(headers, body_len, url.as_deref(), |request| {
         crate::explain::explain(provider.as_deref(), request, &options, now as i64).to_json()
     }))
 }
 
 /// Runs `check` on the request the glue's arguments describe.
-fn with_request<R>(headers: &str, body: &[u8], url: Option<&str>, check: impl FnOnce(&Request<'_>) -> R) -> R {
+fn with_request<R>(headers: &str, body_len: usize, url: Option<&str>, check: impl FnOnce(&Request<'_>) -> R) -> R {
     let pairs = pairs(headers);
-    let request = Request::new(&pairs, body);
-    check(&match url {
-        Some(url) => request.with_url(url),
-        None => request,
+    with_body(body_len, |body| {
+        let request = Request::new(&pairs, body);
+        check(&match url {
+            Some(url) => request.with_url(url),
+            None => request,
+        })
     })
 }
 
@@ -96,21 +131,22 @@ fn with_request<R>(headers: &str, body: &[u8], url: Option<&str>, check: impl Fn
 pub fn sign_headers(
     provider: &str,
     secret: &str,
-    body: &[u8],
+    body_len: usize,
     timestamp: f64,
     id: &str,
     hmac: Option<String>,
 ) -> Result<Vec<String>, JsValue> {
     let hmac = hmac.as_deref().map(HmacConfig::from_json).transpose().map_err(|e| thrown(&e))?;
     let headers =
-        crate::sign_headers(provider, secret, body, timestamp as i64, id, hmac.as_ref()).map_err(|e| thrown(&e))?;
+        with_body(body_len, |body| crate::sign_headers(provider, secret, body, timestamp as i64, id, hmac.as_ref()))
+            .map_err(|e| thrown(&e))?;
     Ok(headers.into_iter().flat_map(|(name, value)| [name, value]).collect())
 }
 
 /// The id of the provider a delivery most likely comes from, if any.
 #[wasm_bindgen]
-pub fn detect(headers: &str, body: &[u8]) -> Option<String> {
-    crate::detect(&Request::new(&pairs(headers), body)).map(|provider| provider.id.to_owned())
+pub fn detect(headers: &str, body_len: usize) -> Option<String> {
+    with_request(headers, body_len, None, |request| crate::detect(request).map(|provider| provider.id.to_owned()))
 }
 
 /// The provider registry as JSON: `[{id, name, credentials}]`.
@@ -123,6 +159,8 @@ pub fn providers() -> String {
 /// but parsing and normalizing, so the benchmark can show what the JSON work costs.
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = benchHmacSha512Hex)]
-pub fn bench_hmac_sha512_hex(key: &str, timestamp: &str, body: &[u8]) -> String {
-    hex::encode(crate::Algorithm::Sha512.mac(key.as_bytes(), &[timestamp.as_bytes(), b".", body]))
+pub fn bench_hmac_sha512_hex(key: &str, timestamp: &str, body_len: usize) -> String {
+    with_body(body_len, |body| {
+        hex::encode(crate::Algorithm::Sha512.mac(key.as_bytes(), &[timestamp.as_bytes(), b".", body]))
+    })
 }

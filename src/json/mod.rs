@@ -14,6 +14,9 @@ use serde_json::value::RawValue;
 
 use crate::Error;
 
+mod depth;
+pub use depth::check_depth;
+
 /// A JSON object's members in order, values as raw text. Lookups take the last duplicate, as
 /// `JSON.parse` does.
 #[derive(Debug)]
@@ -141,68 +144,6 @@ pub fn string(raw: &str) -> Option<Cow<'_, str>> {
         return Some(Cow::Borrowed(inner)); // raw text is already validated JSON: no quote or control char inside
     }
     serde_json::Deserializer::from_str(raw).deserialize_any(StringVisitor).ok()
-}
-
-/// Deepest nesting of objects and arrays accepted anywhere in a body (serde_json's own limit for the
-/// values it builds). Deeper bodies are refused as `invalid_json`: hookgate skips most of a payload
-/// without recursing, but whoever parses the forwarded event next may recurse and overflow its stack.
-pub const MAX_DEPTH: usize = 128;
-
-/// `invalid_json` when `text` nests objects and arrays deeper than [`MAX_DEPTH`]: one pass over the
-/// bytes, strings stepped over.
-pub fn check_depth(text: &str) -> Result<(), Error> {
-    let bytes = text.as_bytes();
-    // With no more opening brackets than the limit in all, nothing can nest past it: one vectorized
-    // count spares most payloads the walk below.
-    if count_openings(bytes) <= MAX_DEPTH {
-        return Ok(());
-    }
-    let (mut depth, mut index) = (0usize, 0usize);
-    while index < bytes.len() {
-        match bytes[index] {
-            b'"' => {
-                // To the closing quote, stepping over escapes. Eight bytes at a time while none of
-                // them is a quote or a backslash; most strings are short, so no memchr call per string.
-                index += 1;
-                while let Some(word) = bytes.get(index..index + 8) {
-                    let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-                    if has_byte(word, b'"') || has_byte(word, b'\\') {
-                        break;
-                    }
-                    index += 8;
-                }
-                while index < bytes.len() && bytes[index] != b'"' {
-                    index += if bytes[index] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    let line = bytes[..index].iter().filter(|b| **b == b'\n').count() + 1;
-                    return Err(Error::InvalidJson { line, column: index + 1 });
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        index += 1;
-    }
-    Ok(())
-}
-
-/// Whether any byte of `word` is `byte` (the classic SWAR zero-byte test).
-fn has_byte(word: u64, byte: u8) -> bool {
-    let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
-    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080 != 0
-}
-
-/// `{` and `[` bytes in all, counted in byte-sized lanes over chunks of 255 so that it vectorizes.
-fn count_openings(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
-        .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + (u8::from(b == b'{') | u8::from(b == b'['))))
-        .map(usize::from)
-        .sum()
 }
 
 /// Whether any string in the JSON `text` (a key or a value, escapes decoded) contains `needle`.
@@ -382,18 +323,6 @@ mod tests {
             push_string(&mut out, text);
             assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{out}");
         }
-    }
-
-    #[test]
-    fn refuses_nesting_deeper_than_the_limit_wherever_it_is() {
-        let nested = |depth: usize| format!(r#"{{"a": "[{{", "b": {}{}}}"#, "[".repeat(depth), "]".repeat(depth));
-        assert!(check_depth(&nested(MAX_DEPTH - 1)).is_ok());
-        assert_eq!(check_depth(&nested(MAX_DEPTH)).unwrap_err().code(), "invalid_json");
-        assert_eq!(check_depth(&"[".repeat(100_000)).unwrap_err().code(), "invalid_json");
-        for unfinished in ["\"abc\\", "\"\\", "[\"", "\""] {
-            assert!(check_depth(unfinished).is_ok(), "{unfinished}"); // not JSON, but no panic: the parse says invalid_json
-        }
-        assert!(check_depth(r#"{"s": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"[[["}"#).is_ok());
     }
 
     #[test]
