@@ -152,23 +152,31 @@ const TRIED = `### What we tried where targets are missed
 
 - **JSON work**: payloads are read in one serde_json pass into borrowed raw members (no \`Value\`, no
   derived structs); the event is written in one pass with \`data\` copied in as raw text.
-- **The depth check** (nesting past 128 levels is refused) was the largest cost after the HMAC: a
-  vectorized count of \`{\`/\`[\` now skips it for most payloads, and the walk skips string contents eight
-  bytes at a time (300 KB: 305 µs → 141 µs natively). A memchr call per string was slower (strings are short).
-- **Boundary**: headers cross as one string instead of one JS string each; string bodies go through
-  TextEncoder and one copy (wasm-bindgen's \`&str\` path copies char by char and was slower at 300 KB).
+- **The depth check** (nesting past 128 levels is refused): a vectorized count of \`{\`/\`[\` skips it for
+  most payloads; the walk reads 16-byte chunks as wasm SIMD lane masks (quotes, backslashes, brackets)
+  and steps byte by byte only over escapes or near the limit (\`src/json/depth.rs\`). In a profile of a
+  30 KB delivery it went from 17% to 8% of the time. It is still a second read of the body: serde_json's
+  raw-value skip has no depth limit and no hook for one.
+- **Boundary**: headers cross as one string; string bodies are encoded with \`TextEncoder.encodeInto\`
+  straight into a buffer the module keeps, instead of \`TextEncoder.encode\` and a copy (300 KB: 124 µs
+  → 11 µs to get the bytes in; wasm-bindgen's own \`&str\` path copies char by char and is slower still).
 - **Keyed HMAC states**: the state after the key is hashed (two of the six SHA-512 compressions for a 300 B
   delivery) is kept for the last eight keys (\`src/scheme/keyed.rs\`): 300 B went from 1.43x to 1.50x.
-- **Codegen**: \`opt-level = 3\` (faster than \`"s"\` by 15-25% at small sizes, +11 KB), wasm \`simd128\`,
-  \`wasm-opt -O3\`; \`occurredAt\` is written digit by digit instead of \`format!\`.
-- **What remains**: at every size about half the time is the SHA-2 in wasm, which node:crypto (OpenSSL,
-  native) does several times faster; the rest is reading the JSON twice (the depth check and the
-  member parse) and the copies in and out (TextEncoder + TextDecoder of the body: ~300 µs at 300 KB).
-  End-to-end is therefore about 2x the HMAC alone rather than 1.5x.
-- **Size**: 11 providers, \`explain()\` for the inspector and the CLI, and serde_json come to ~196 KB. The first
-  five providers alone were 143 KB / 60 KB gzip; serde_json's typed paths were avoided (they pull in
-  float formatting, ~20 KB). Left to try: a second, explain-only module for the inspector and the CLI,
-  and a smaller allocator than dlmalloc.
+- **SHA-2 backends**: sha2's wasm \`simd128\` backend (used) against its \`soft\` and \`soft-compact\` ones:
+  HMAC-only at 30 KB 55 / 63 / 76 µs.
+- **Codegen**: \`opt-level = 3\`; \`"s"\` for everything but sha2, serde_json and memchr saved 12 KB raw but
+  only 1.4 KB gzip and was ~8% slower at 30 KB. wasm \`simd128\`, \`wasm-opt -O3\` (\`-Oz\`: -0.3 KB);
+  \`occurredAt\` is written digit by digit instead of \`format!\`.
+- **End-to-end over HMAC-only**: at 30 KB the rest is serde_json validating the whole body (about a quarter
+  of the time), the depth walk, and the event written out. At 300 KB, returning the event as a JS string
+  costs ~265 µs by itself (V8 puts strings over ~128 KB in large-object space: \`TextDecoder\` and
+  \`Buffer.latin1Slice\` cost the same), half the HMAC time, so 1.5x is out of reach there for a
+  \`verifyJson\` that returns a string; the JS baseline pays the same for its \`JSON.stringify\`.
+- **Size**: 11 providers, \`explain()\` for the inspector and the CLI (~29 KB), serde_json (~16 KB) and
+  dlmalloc (~7 KB) come to ~200 KB. The first five providers alone were 143 KB / 60 KB gzip; each provider
+  adds 2-4 KB of mapping code and its description text. serde_json's typed paths are avoided (they pull in
+  float formatting, ~20 KB). Left to try: a second, explain-only module for the inspector and the CLI (the
+  rest would still be ~170 KB), and a smaller allocator than dlmalloc.
 `;
 
 // The micro-benchmark part of RESULTS.md is rewritten; the gateway load part (bench/gateway-load.mjs) is kept.

@@ -182,9 +182,13 @@ function stageBody(body, limit, provider) {
   if (typeof body === "string") {
     // UTF-8 never has fewer bytes than UTF-16 code units: a long string is too large before encoding it.
     if (body.length > limit) throw tooLarge(limit, provider);
-    // ASCII fits in one byte per code unit; anything else in three (a surrogate pair: four for two).
+    // ASCII takes one byte per code unit. encodeInto stops before the first character that does not
+    // fit, and the rest takes at most three bytes per code unit (a surrogate pair: four for two).
     let { read, written } = encoder.encodeInto(body, bodyView(body.length));
-    if (read < body.length) ({ written } = encoder.encodeInto(body, bodyView(body.length * 3)));
+    if (read < body.length) {
+      const rest = body.slice(read);
+      written += encoder.encodeInto(rest, bodyView(written + rest.length * 3).subarray(written)).written;
+    }
     if (written > limit) throw tooLarge(limit, provider);
     return written;
   }
