@@ -16,7 +16,7 @@ pub fn check_depth(text: &str) -> Result<(), Error> {
     let bytes = text.as_bytes();
     // With no more opening brackets than the limit in all, nothing can nest past it: one vectorized
     // count spares most payloads the walk below.
-    if count_openings(bytes) <= MAX_DEPTH {
+    if !more_openings_than(bytes, MAX_DEPTH) {
         return Ok(());
     }
     let mut walk = Walk { depth: 0, in_string: false, index: 0 };
@@ -143,13 +143,15 @@ fn prefix_xor(mut bits: u16) -> u16 {
     bits
 }
 
-/// `{` and `[` bytes in all, counted in byte-sized lanes over chunks of 255 so that it vectorizes.
-fn count_openings(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
-        .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + (u8::from(b == b'{') | u8::from(b == b'['))))
-        .map(usize::from)
-        .sum()
+/// Whether `bytes` holds more than `limit` `{` and `[` bytes, counted in byte-sized lanes over chunks
+/// of 255 so that it vectorizes, and stopping at the chunk that passes `limit` (a large payload with
+/// many objects passes it early and is walked anyway).
+fn more_openings_than(bytes: &[u8], limit: usize) -> bool {
+    let mut seen = 0;
+    bytes.chunks(255).any(|chunk| {
+        seen += usize::from(chunk.iter().fold(0u8, |n, &b| n + (u8::from(b == b'{') | u8::from(b == b'['))));
+        seen > limit
+    })
 }
 
 #[cfg(test)]
