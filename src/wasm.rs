@@ -19,8 +19,8 @@ thread_local! {
 }
 
 /// Room for a body of `len` bytes in wasm memory, at the returned address. The glue writes the body
-/// there (a string with `TextEncoder.encodeInto`: no JS-side copy, which costs more than the
-/// verification's JSON work at 300 KB) and passes `len` to the next call.
+/// there (a string with `TextEncoder.encodeInto`: no JS-side copy, which `TextEncoder.encode` makes,
+/// 124 µs against 11 µs at 300 KB) and passes `len` to the next call.
 #[wasm_bindgen(js_name = bodyBuffer)]
 pub fn body_buffer(len: usize) -> *mut u8 {
     BODY.with_borrow_mut(|body| {

