@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use crate::json::{push_optional_string, push_string};
+
 /// What the event is about: a return, an order, a device return…
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Subject<'a> {
@@ -56,49 +58,31 @@ impl Event<'_> {
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(self.data.len() + 256);
         out.push_str("{\"provider\":");
-        push_str(&mut out, self.provider);
+        push_string(&mut out, self.provider);
         out.push_str(",\"id\":");
-        push_str(&mut out, &self.id);
+        push_string(&mut out, &self.id);
         out.push_str(",\"type\":");
-        push_str(&mut out, &self.event_type);
+        push_string(&mut out, &self.event_type);
         out.push_str(",\"sourceType\":");
-        push_str(&mut out, &self.source_type);
+        push_string(&mut out, &self.source_type);
         out.push_str(",\"occurredAt\":");
-        push_opt(&mut out, self.occurred_at.as_deref());
+        push_optional_string(&mut out, self.occurred_at.as_deref());
         out.push_str(",\"subject\":{\"type\":");
-        push_opt(&mut out, self.subject.kind.as_deref());
+        push_optional_string(&mut out, self.subject.kind.as_deref());
         out.push_str(",\"id\":");
-        push_opt(&mut out, self.subject.id.as_deref());
+        push_optional_string(&mut out, self.subject.id.as_deref());
         out.push_str(",\"reference\":");
-        push_opt(&mut out, self.subject.reference.as_deref());
+        push_optional_string(&mut out, self.subject.reference.as_deref());
         out.push_str("},\"status\":{\"previous\":");
-        push_opt(&mut out, self.status.previous.as_deref());
+        push_optional_string(&mut out, self.status.previous.as_deref());
         out.push_str(",\"current\":");
-        push_opt(&mut out, self.status.current.as_deref());
+        push_optional_string(&mut out, self.status.current.as_deref());
         out.push_str("},\"test\":");
         out.push_str(if self.test { "true" } else { "false" });
         out.push_str(",\"data\":");
         out.push_str(&self.data);
         out.push('}');
         out
-    }
-}
-
-fn push_str(out: &mut String, text: &str) {
-    // Most values need no escaping; those are copied straight in.
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.push('"');
-        out.push_str(text);
-        out.push('"');
-    } else {
-        crate::json::push_string(out, text);
-    }
-}
-
-fn push_opt(out: &mut String, text: Option<&str>) {
-    match text {
-        Some(text) => push_str(out, text),
-        None => out.push_str("null"),
     }
 }
 

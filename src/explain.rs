@@ -6,7 +6,7 @@
 
 use subtle::ConstantTimeEq;
 
-use crate::json::push_string;
+use crate::json::{push_optional_string, push_string};
 use crate::providers::{self, Provider};
 use crate::scheme::signature::{Encoding, KeyFormat, SignatureScheme, SignedString};
 use crate::scheme::{bearer, body_secret, token, Credential};
@@ -51,10 +51,7 @@ impl Explanation<'_> {
     /// `{provider, detected, verdict, code, message, steps: [{title, status, detail}], event}`.
     pub fn to_json(&self) -> String {
         let mut out = String::from("{\"provider\":");
-        match self.provider {
-            Some(id) => push_string(&mut out, id),
-            None => out.push_str("null"),
-        }
+        push_optional_string(&mut out, self.provider);
         out.push_str(if self.detected { ",\"detected\":true" } else { ",\"detected\":false" });
         match &self.result {
             Ok(_) => out.push_str(",\"verdict\":\"verified\",\"code\":null,\"message\":null"),
@@ -554,7 +551,7 @@ mod tests {
         let header = crate::sign_headers("github", "s3cret", body.as_bytes(), 0, "", None).unwrap();
         let hex = header[0].1.trim_start_matches("sha256=");
         let bytes = hex::decode(hex).unwrap();
-        let as_base64 = format!("sha256={}", base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes));
+        let as_base64 = format!("sha256={}", <base64ct::Base64 as base64ct::Encoding>::encode_string(&bytes));
         let headers =
             [("X-Hub-Signature-256", as_base64.as_str()), ("X-GitHub-Event", "ping"), ("X-GitHub-Delivery", "d")];
         let explained = explain_json(Some("github"), &headers, body, &Options::with_secret("s3cret"), 0);

@@ -12,6 +12,10 @@ fn thrown(error: &Error) -> JsValue {
     JsValue::from_str(&format!("{}\n{error}", error.code()))
 }
 
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     /// Where the glue writes each body. It only grows, as wasm memory does; reusing it spares a
     /// malloc and free per call.

@@ -178,6 +178,13 @@ pub fn any_string_contains(text: &str, needle: &str) -> bool {
 /// Appends `text` as a JSON string. Written here rather than through `serde_json::to_string`, whose
 /// `Result` would bring its error formatting into the wasm module for a call that cannot fail.
 pub fn push_string(out: &mut String, text: &str) {
+    // Most values need no escaping; those are copied straight in.
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     out.push('"');
     for c in text.chars() {
         match c {
@@ -196,6 +203,14 @@ pub fn push_string(out: &mut String, text: &str) {
         }
     }
     out.push('"');
+}
+
+/// Appends `text` as a JSON string, or `null`.
+pub fn push_optional_string(out: &mut String, text: Option<&str>) {
+    match text {
+        Some(text) => push_string(out, text),
+        None => out.push_str("null"),
+    }
 }
 
 /// Refuses every kind but the one it wants with a fixed message (no value is described).

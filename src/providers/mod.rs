@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::json::Object;
+use crate::json::{push_optional_string, push_string, Object};
 use crate::scheme::{Credential, Verified};
 use crate::{Error, Request, Status, Subject};
 
@@ -108,82 +108,113 @@ pub fn detect(request: &Request<'_>) -> Option<&'static Provider> {
         .max_by_key(|p| p.detect_keys.len())
 }
 
-/// A provider as registries and UIs see it (serialized by [`registry_json`]).
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Description {
-    id: &'static str,
-    name: &'static str,
-    docs_url: Option<&'static str>,
-    secret_format: &'static str,
-    events: &'static str,
-    credentials: Vec<CredentialDescription>,
-}
-
-#[derive(serde::Serialize)]
-struct CredentialDescription {
-    scheme: &'static str,
-    option: &'static str,
-    place: Cow<'static, str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    headers: Vec<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    signature: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    param: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path: Option<&'static [&'static str]>,
+/// Every provider as a JSON array of
+/// `{id, name, docsUrl, secretFormat, events, credentials: [{scheme, option, place, headers?, signature?, param?, path?}]}`.
+///
+/// Written by hand, as the event is: serde's serializer cost the wasm module ~6 KB for a list of fixed strings.
+pub fn registry_json() -> String {
+    let mut out = String::from("[");
+    for (index, provider) in PROVIDERS.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        provider.describe(&mut out);
+    }
+    out.push(']');
+    out
 }
 
 impl Provider {
-    fn describe(&self) -> Description {
-        let credentials = self
-            .credentials
-            .iter()
-            .map(|c| CredentialDescription {
-                scheme: match c {
-                    Credential::Bearer(_) => "bearer",
-                    Credential::UrlToken { .. } => "url-token",
-                    Credential::BodySecret { .. } => "body-secret",
-                    Credential::Signature(_) | Credential::ConfiguredSignature => "hmac",
-                },
-                option: c.key_kind().option_name(),
-                place: c.place(),
-                headers: match c {
-                    Credential::Signature(s) => {
-                        s.header.iter().chain(s.timestamp_header).chain(s.id_header).copied().collect()
-                    }
-                    _ => Vec::new(),
-                },
-                signature: match c {
-                    Credential::Signature(s) => Some(s.describe()),
-                    _ => None,
-                },
-                param: match c {
-                    Credential::UrlToken { param, .. } => Some(*param),
-                    _ => None,
-                },
-                path: match c {
-                    Credential::BodySecret { path } => Some(*path),
-                    _ => None,
-                },
-            })
-            .collect();
-        Description {
-            id: self.id,
-            name: self.name,
-            docs_url: self.docs_url,
-            secret_format: self.secret_format,
-            events: self.events,
-            credentials,
+    fn describe(&self, out: &mut String) {
+        out.push_str("{\"id\":");
+        push_string(out, self.id);
+        out.push_str(",\"name\":");
+        push_string(out, self.name);
+        out.push_str(",\"docsUrl\":");
+        push_optional_string(out, self.docs_url);
+        out.push_str(",\"secretFormat\":");
+        push_string(out, self.secret_format);
+        out.push_str(",\"events\":");
+        push_string(out, self.events);
+        out.push_str(",\"credentials\":[");
+        for (index, credential) in self.credentials.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            describe_credential(credential, out);
         }
+        out.push_str("]}");
     }
 }
 
-/// Every provider as a JSON array of
-/// `{id, name, docsUrl, secretFormat, events, credentials: [{scheme, option, place, headers?, signature?, param?, path?}]}`.
-pub fn registry_json() -> String {
-    let described: Vec<Description> = PROVIDERS.iter().map(|p| p.describe()).collect();
-    // Plain strings and lists cannot fail to serialize.
-    serde_json::to_string(&described).unwrap_or_default()
+/// `{scheme, option, place, headers?, signature?, param?, path?}`: the optional members only where they apply.
+fn describe_credential(credential: &Credential, out: &mut String) {
+    out.push_str(match credential {
+        Credential::Bearer(_) => "{\"scheme\":\"bearer\"",
+        Credential::UrlToken { .. } => "{\"scheme\":\"url-token\"",
+        Credential::BodySecret { .. } => "{\"scheme\":\"body-secret\"",
+        Credential::Signature(_) | Credential::ConfiguredSignature => "{\"scheme\":\"hmac\"",
+    });
+    out.push_str(",\"option\":");
+    push_string(out, credential.key_kind().option_name());
+    out.push_str(",\"place\":");
+    push_string(out, &credential.place());
+    match credential {
+        Credential::Signature(scheme) => {
+            out.push_str(",\"headers\":");
+            push_strings(out, scheme.header.iter().chain(scheme.timestamp_header).chain(scheme.id_header).copied());
+            out.push_str(",\"signature\":");
+            push_string(out, &scheme.describe());
+        }
+        Credential::UrlToken { param, .. } => {
+            out.push_str(",\"param\":");
+            push_string(out, param);
+        }
+        Credential::BodySecret { path } => {
+            out.push_str(",\"path\":");
+            push_strings(out, path.iter().copied());
+        }
+        Credential::Bearer(_) | Credential::ConfiguredSignature => {}
+    }
+    out.push('}');
+}
+
+fn push_strings<'s>(out: &mut String, items: impl Iterator<Item = &'s str>) {
+    out.push('[');
+    for (index, item) in items.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_string(out, item);
+    }
+    out.push(']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_registry_is_json_with_each_scheme_s_own_members() {
+        let registry: serde_json::Value = serde_json::from_str(&registry_json()).unwrap();
+        let providers = registry.as_array().unwrap();
+        assert_eq!(providers.len(), PROVIDERS.len());
+        for (described, provider) in providers.iter().zip(PROVIDERS) {
+            assert_eq!(described["id"], provider.id);
+            assert_eq!(described["events"], provider.events);
+            assert_eq!(described["docsUrl"].as_str(), provider.docs_url);
+            for credential in described["credentials"].as_array().unwrap() {
+                let mut members: Vec<&str> = credential.as_object().unwrap().keys().map(String::as_str).collect();
+                members.sort_unstable();
+                let expected: &[&str] = match credential["scheme"].as_str().unwrap() {
+                    "bearer" => &["option", "place", "scheme"],
+                    "url-token" => &["option", "param", "place", "scheme"],
+                    "body-secret" => &["option", "path", "place", "scheme"],
+                    _ if credential["place"] == "configured signature header" => &["option", "place", "scheme"],
+                    _ => &["headers", "option", "place", "scheme", "signature"],
+                };
+                assert_eq!(members, expected, "{}", provider.id);
+            }
+        }
+    }
 }

@@ -3,8 +3,7 @@
 //! values of [`SignatureScheme`]; a new HMAC sender is one more, and the `hmac` provider builds one from
 //! configuration at run time.
 
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine;
+use base64ct::{Base64, Encoding as _};
 use hmac::Mac;
 use subtle::ConstantTimeEq;
 
@@ -55,14 +54,14 @@ impl Encoding {
     pub(crate) fn decode(self, text: &str) -> Option<Vec<u8>> {
         match self {
             Encoding::Hex => hex::decode(text).ok(),
-            Encoding::Base64 => BASE64.decode(text).ok(),
+            Encoding::Base64 => Base64::decode_vec(text).ok(),
         }
     }
 
     pub(crate) fn encode(self, bytes: &[u8]) -> String {
         match self {
             Encoding::Hex => hex::encode(bytes),
-            Encoding::Base64 => BASE64.encode(bytes),
+            Encoding::Base64 => Base64::encode_string(bytes),
         }
     }
 }
@@ -115,7 +114,7 @@ impl KeyFormat {
         match self {
             KeyFormat::Utf8 => Some(secret.as_bytes().into()),
             KeyFormat::WhsecBase64 => {
-                BASE64.decode(secret.strip_prefix("whsec_").unwrap_or(secret)).ok().map(Into::into)
+                Base64::decode_vec(secret.strip_prefix("whsec_").unwrap_or(secret)).ok().map(Into::into)
             }
         }
     }
@@ -464,5 +463,15 @@ mod tests {
         assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_aGk=").as_deref(), Some(&b"hi"[..]));
         assert_eq!(KeyFormat::WhsecBase64.key_bytes("aGk=").as_deref(), Some(&b"hi"[..]));
         assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_not base64"), None);
+    }
+
+    #[test]
+    fn reads_only_canonical_padded_base64() {
+        assert_eq!(Encoding::Base64.decode("aGk=").as_deref(), Some(&b"hi"[..]));
+        // Unpadded, wrong alphabet, stray whitespace, bits past the end: one byte string, one spelling.
+        for text in ["aGk", "aGl=", "a-k=", "aGk= ", " aGk=", "aG\nk=", "aGk==", "===="] {
+            assert_eq!(Encoding::Base64.decode(text), None, "{text:?}");
+        }
+        assert_eq!(Encoding::Base64.encode(&[0xfb, 0xff]), "+/8=");
     }
 }
