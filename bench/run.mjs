@@ -151,7 +151,11 @@ const machine = `${cpus()[0].model}, ${cpus().length} cores, Node ${process.vers
 const TRIED = `### What we tried where targets are missed
 
 - **JSON work**: payloads are read in one serde_json pass into borrowed raw members (no \`Value\`, no
-  derived structs); the event is written in one pass with \`data\` copied in as raw text.
+  derived structs); the event is written in one pass with \`data\` copied in as raw text. Objects inside
+  the body (\`data\`, \`return\`, …) were parsed again by serde_json for each nested lookup, so most of a
+  Standard Webhooks, Stripe or Redo payload was validated twice; since the body is validated whole, they
+  are now split from their structure alone with the depth walk's lane masks (\`src/json/members.rs\`):
+  Standard Webhooks at 30 KB went from 136 to 115 µs in a direct timing loop, for 2.8 KB of wasm.
 - **The depth check** (nesting past 128 levels is refused): a vectorized count of \`{\`/\`[\` skips it for
   most payloads; the walk reads 16-byte chunks as wasm SIMD lane masks (quotes, backslashes, brackets)
   and steps byte by byte only over escapes or near the limit (\`src/json/depth.rs\`). In a profile of a
@@ -167,18 +171,29 @@ const TRIED = `### What we tried where targets are missed
 - **Codegen**: \`opt-level = 3\`; \`"s"\` for everything but sha2, serde_json and memchr saved 12 KB raw but
   only 1.4 KB gzip and was ~8% slower at 30 KB. wasm \`simd128\`, \`wasm-opt -O3\` (\`-Oz\`: -0.3 KB);
   \`occurredAt\` is written digit by digit instead of \`format!\`.
-- **End-to-end over HMAC-only**: at 30 KB the rest is serde_json validating the whole body (about a quarter
-  of the time), the depth walk, and the event written out. At 300 KB, returning the event as a JS string
-  costs ~265 µs by itself (V8 puts strings over ~128 KB in large-object space: \`TextDecoder\` and
-  \`Buffer.latin1Slice\` cost the same), half the HMAC time, so 1.5x is out of reach there for a
-  \`verifyJson\` that returns a string; the JS baseline pays the same for its \`JSON.stringify\`.
-- **Size**: 11 providers, \`explain()\` for the inspector and the CLI (~29 KB), serde_json (~16 KB) and
-  dlmalloc (~7 KB) come to ~200 KB. The first five providers alone were 143 KB / 60 KB gzip; each provider
-  adds 2-4 KB of mapping code and its description text. serde_json's typed paths are avoided (they pull in
-  float formatting, ~20 KB). rlsf's size-optimized allocator in place of dlmalloc measured -7.8 KB raw and
-  -3.4 KB gzip at the same speed, but it does not coalesce its pools, which its docs warn against for
-  allocations as large as a body (up to megabytes); not adopted. Left to try: a second, explain-only module
-  for the inspector and the CLI (the rest would still be ~170 KB).
+- **End-to-end over HMAC-only**: at 30 KB the rest is serde_json validating the whole body (about a
+  quarter of the time in a profile), the depth walk (~8%), and the event written out. Reaching 1.5x there
+  would take a validator that also checks depth at about three times serde_json's speed. At 300 KB,
+  making the event a JS string costs 130-150 µs by itself (\`TextDecoder\` or \`Buffer.latin1Slice\` of
+  300 KB of wasm memory, timed alone; ~15% of \`verifyJson\` in a profile): V8 allocates strings that
+  large in its large-object space. That leaves under 100 µs to validate 300 KB within 1.5x of the HMAC,
+  so 1.5x is out of reach there for a \`verifyJson\` that returns a string; the JS baseline pays the same
+  for its \`JSON.stringify\`.
+- **Size**: 11 providers (2-4 KB of mapping code and description text each), \`explain()\` for the
+  inspector and the CLI (~28 KB), serde_json (~17 KB). The first five providers alone were 143 KB / 60 KB
+  gzip. serde_json's typed paths are avoided (they pull in float formatting, ~20 KB). Adopted, from
+  200,784 / 82,605 B: the talc allocator instead of dlmalloc (-4.4 KB raw, -1.8 KB gzip, and no slower;
+  it coalesces freed memory, which rlsf, -7.8 KB, does not), base64ct instead of base64 (-6.8 KB, -2.6 KB;
+  constant-time too), the provider registry written by hand instead of through serde's serializer
+  (-3.5 KB, -0.7 KB). Measured and not adopted, each from 186,317 / 77,603 B:
+  - the module without \`explain()\` (a second module for the inspector and the CLI): 158,152 / 66,577 B;
+  - the core as no_std with its own panic handler: 184,433 / 76,804 B (panic sites keep their messages);
+  - std rebuilt with \`panic=immediate-abort\` (\`-Zbuild-std\`, nightly only): 172,617 / 70,974 B;
+  - both of the last two ways of cutting: 144,593 / 59,807 B, under budget by 0.2 KB gzip, at the price
+    of a nightly-only build and a second module in the package;
+  - \`"s"\` for the hookgate crate alone: -9.5 KB raw but -1.4 KB gzip, and 7-8% slower at 30 KB (the
+    generic HMAC and serde_json code is compiled in this crate); \`opt-level = "z"\` everywhere (from
+    200,784 / 82,605 B): 204,106 / 89,494 B, larger.
 `;
 
 // The micro-benchmark part of RESULTS.md is rewritten; the gateway load part (bench/gateway-load.mjs) is kept.

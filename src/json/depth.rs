@@ -84,17 +84,17 @@ impl Walk {
 }
 
 /// Bit `i` of each mask is set when byte `i` of a 16-byte chunk is that kind of byte.
-struct Lanes {
-    quote: u16,
-    backslash: u16,
-    open: u16,
-    close: u16,
+pub(super) struct Lanes {
+    pub quote: u16,
+    pub backslash: u16,
+    pub open: u16,
+    pub close: u16,
 }
 
 impl Lanes {
     /// wasm SIMD: a compare and a bitmask per kind. `{`/`[` and `}`/`]` differ only in bit 0x20.
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    fn of(chunk: &[u8]) -> Lanes {
+    pub fn of(chunk: &[u8]) -> Lanes {
         use core::arch::wasm32::{u64x2, u8x16_bitmask, u8x16_eq, u8x16_splat, v128_or};
         let half = |at: usize| u64::from_le_bytes(chunk[at..at + 8].try_into().unwrap_or_default());
         let vector = u64x2(half(0), half(8));
@@ -110,7 +110,7 @@ impl Lanes {
 
     /// Elsewhere (native builds and tests): the same masks from two 64-bit words (SWAR).
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    fn of(chunk: &[u8]) -> Lanes {
+    pub fn of(chunk: &[u8]) -> Lanes {
         let half = |at: usize| u64::from_le_bytes(chunk[at..at + 8].try_into().unwrap_or_default());
         let (low, high) = (half(0), half(8));
         let (folded_low, folded_high) = (low | 0x2020_2020_2020_2020, high | 0x2020_2020_2020_2020);
@@ -135,7 +135,7 @@ fn word_lanes(word: u64, byte: u8) -> u8 {
 }
 
 /// Bit `i` becomes the XOR of bits `0..=i`.
-fn prefix_xor(mut bits: u16) -> u16 {
+pub(super) fn prefix_xor(mut bits: u16) -> u16 {
     bits ^= bits << 1;
     bits ^= bits << 2;
     bits ^= bits << 4;

@@ -1,5 +1,6 @@
 //! Reading provider payloads: one parse of an object into its members, values kept as raw JSON text
-//! borrowed from the body, and typed getters that say which field was wrong.
+//! borrowed from the body, and typed getters that say which field was wrong. serde_json validates the
+//! body once; objects inside it are then split by structure alone (`members.rs`).
 //!
 //! Only serde_json's `deserialize_any`, raw-value and map paths are used, with visitors that refuse
 //! other kinds themselves. serde_json's typed paths (`deserialize_str`, derived structs) describe a
@@ -15,46 +16,54 @@ use serde_json::value::RawValue;
 use crate::Error;
 
 mod depth;
+mod members;
 pub use depth::check_depth;
+use members::members_of_valid;
 
 /// A JSON object's members in order, values as raw text. Lookups take the last duplicate, as
 /// `JSON.parse` does.
 #[derive(Debug)]
 pub struct Object<'a> {
     path: Cow<'static, str>,
-    members: Vec<(Cow<'a, str>, &'a RawValue)>,
+    members: Vec<(Cow<'a, str>, &'a str)>,
 }
 
 // Out of line: every provider mapping calls these, and inlined copies in each would cost the wasm
 // module kilobytes for no measurable speed.
 impl<'a> Object<'a> {
     /// Parses `text`, which must be one JSON object (`invalid_json` / `invalid_payload` otherwise).
+    /// The whole text is validated, so the objects inside it are read without validating them again.
     #[inline(never)]
     pub fn parse(text: &'a str) -> Result<Self, Error> {
-        Self::parse_at(text, Cow::Borrowed("the body"))
-    }
-
-    #[inline(never)]
-    fn parse_at(text: &'a str, path: Cow<'static, str>) -> Result<Self, Error> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let members = deserializer
             .deserialize_any(MembersVisitor)
             .and_then(|members| deserializer.end().map(|()| members))
             .map_err(|e| match e.is_data() {
-                true => Error::InvalidPayload(format!("{path} is not a JSON object").into()),
+                true => Error::InvalidPayload("the body is not a JSON object".into()),
                 false => Error::InvalidJson { line: e.line(), column: e.column() },
             })?;
-        Ok(Object { path, members })
+        Ok(Object { path: Cow::Borrowed("the body"), members })
+    }
+
+    /// The object in `raw`, which must be a member value of an `Object` (text serde_json validated:
+    /// it is split without validating it again); `invalid_payload` when it is another kind of value.
+    #[inline(never)]
+    pub fn of_member(raw: &'a str, path: Cow<'static, str>) -> Result<Self, Error> {
+        match raw.starts_with('{') {
+            true => Ok(Object { members: members_of_valid(raw), path }),
+            false => Err(Error::InvalidPayload(format!("{path} is not a JSON object").into())),
+        }
     }
 
     /// The members, in order (duplicates included).
-    pub fn members(&self) -> &[(Cow<'a, str>, &'a RawValue)] {
+    pub fn members(&self) -> &[(Cow<'a, str>, &'a str)] {
         &self.members
     }
 
     /// The raw value of `key`; `None` when absent.
     #[inline(never)]
-    pub fn raw(&self, key: &str) -> Option<&'a RawValue> {
+    pub fn raw(&self, key: &str) -> Option<&'a str> {
         self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
     }
 
@@ -74,7 +83,7 @@ impl<'a> Object<'a> {
     /// A string member; `None` when absent or null.
     #[inline(never)]
     pub fn str(&self, key: &str) -> Result<Option<Cow<'a, str>>, Error> {
-        match self.raw(key).map(RawValue::get) {
+        match self.raw(key) {
             None | Some("null") => Ok(None),
             Some(raw) => string(raw).map(Some).ok_or_else(|| self.wrong(key, "a string")),
         }
@@ -83,7 +92,7 @@ impl<'a> Object<'a> {
     /// A string or number member as text (numbers keep their exact text); `None` when absent or null.
     #[inline(never)]
     pub fn text(&self, key: &str) -> Result<Option<Cow<'a, str>>, Error> {
-        match self.raw(key).map(RawValue::get) {
+        match self.raw(key) {
             None | Some("null") => Ok(None),
             Some(raw) if raw.starts_with(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) => {
                 Ok(Some(Cow::Borrowed(raw)))
@@ -95,7 +104,7 @@ impl<'a> Object<'a> {
     /// A boolean member; `None` when absent or null.
     #[inline(never)]
     pub fn bool(&self, key: &str) -> Result<Option<bool>, Error> {
-        match self.raw(key).map(RawValue::get) {
+        match self.raw(key) {
             None | Some("null") => Ok(None),
             Some("true") => Ok(Some(true)),
             Some("false") => Ok(Some(false)),
@@ -106,9 +115,9 @@ impl<'a> Object<'a> {
     /// An object member; `None` when absent or null.
     #[inline(never)]
     pub fn object(&self, key: &str) -> Result<Option<Object<'a>>, Error> {
-        match self.raw(key).map(RawValue::get) {
+        match self.raw(key) {
             None | Some("null") => Ok(None),
-            Some(raw) if raw.starts_with('{') => Object::parse_at(raw, self.field(key)).map(Some),
+            Some(raw) if raw.starts_with('{') => Object::of_member(raw, self.field(key)).map(Some),
             Some(_) => Err(self.wrong(key, "an object")),
         }
     }
@@ -225,7 +234,7 @@ macro_rules! refuse_other_kinds {
 struct MembersVisitor;
 
 impl<'de> Visitor<'de> for MembersVisitor {
-    type Value = Vec<(Cow<'de, str>, &'de RawValue)>;
+    type Value = Vec<(Cow<'de, str>, &'de str)>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
@@ -234,7 +243,7 @@ impl<'de> Visitor<'de> for MembersVisitor {
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
         let mut members = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            members.push((key, map.next_value::<&'de RawValue>()?));
+            members.push((key, map.next_value::<&'de RawValue>()?.get()));
         }
         Ok(members)
     }

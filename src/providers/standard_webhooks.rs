@@ -38,7 +38,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         .as_deref()
         .and_then(time::normalize_rfc3339)
         .or_else(|| delivery.verified.timestamp.and_then(|t| time::format_utc(t, 0)));
-    let subject_id = match body.raw("data").map(|raw| raw.get()) {
+    let subject_id = match body.raw("data") {
         Some(raw) if raw.starts_with('{') => body.required_object("data")?.text("id")?,
         _ => None,
     };

@@ -27,7 +27,7 @@ impl fmt::Debug for Extracted<'_> {
 /// `malformed_signature`.
 pub fn extract<'a>(body: &'a str, path: &[&str]) -> Result<Extracted<'a>, Error> {
     let mut redacted = String::with_capacity(body.len());
-    let secret = match extract_into(body, path, &mut redacted)? {
+    let secret = match extract_into(Object::parse(body)?, path, &mut redacted)? {
         None => None,
         Some(raw) => {
             Some(json::string(raw).ok_or(Error::MalformedSignature("the body's secret field is not a string"))?)
@@ -37,8 +37,7 @@ pub fn extract<'a>(body: &'a str, path: &[&str]) -> Result<Extracted<'a>, Error>
 }
 
 /// Writes `object` without the member at `path` into `out`; returns that member's raw value.
-fn extract_into<'a>(object: &'a str, path: &[&str], out: &mut String) -> Result<Option<&'a str>, Error> {
-    let object = Object::parse(object)?;
+fn extract_into<'a>(object: Object<'a>, path: &[&str], out: &mut String) -> Result<Option<&'a str>, Error> {
     let Some((key, rest)) = path.split_first() else { return Ok(None) };
     let last = object.members().iter().rposition(|(k, _)| k == key);
     if last.is_none() && !rest.is_empty() {
@@ -49,7 +48,7 @@ fn extract_into<'a>(object: &'a str, path: &[&str], out: &mut String) -> Result<
     let mut first = true;
     for (index, (k, value)) in object.members().iter().enumerate() {
         if k == key && rest.is_empty() {
-            found = found.or(last.map(|i| object.members()[i].1.get()));
+            found = found.or(last.map(|i| object.members()[i].1));
             continue; // the secret itself, and every duplicate of it: dropped
         }
         if !first {
@@ -58,15 +57,16 @@ fn extract_into<'a>(object: &'a str, path: &[&str], out: &mut String) -> Result<
         first = false;
         json::push_string(out, k);
         out.push(':');
+        let envelope = || Object::of_member(value, format!("`{key}`").into());
         if k != key {
-            out.push_str(value.get());
+            out.push_str(value);
         } else if Some(index) == last {
-            found = extract_into(value.get(), rest, out)?;
-        } else if value.get().starts_with('{') {
+            found = extract_into(envelope()?, rest, out)?;
+        } else if value.starts_with('{') {
             // An earlier duplicate envelope: not what a parser sees, but it may hold a copy of the secret.
-            extract_into(value.get(), rest, out)?;
+            extract_into(envelope()?, rest, out)?;
         } else {
-            out.push_str(value.get());
+            out.push_str(value);
         }
     }
     out.push('}');
