@@ -1,9 +1,10 @@
 //! Entry points shared by the fuzz targets (`fuzz/`) and the corpus replay test
 //! (`tests/fuzz_corpus.rs`): each takes arbitrary bytes and panics only when an invariant breaks:
 //! a made-up credential verified, an error text holding a secret, a Baback secret left in the event,
-//! or an event that is not valid JSON.
+//! an event that is not valid JSON, or an object inside a body split otherwise than serde_json parses it.
 #![doc(hidden)]
 
+use crate::json::Object;
 use crate::providers::{Delivery, PROVIDERS};
 use crate::scheme::{Credential, HmacConfig, Verified};
 use crate::{verify_at, Algorithm, Encoding, Error, Options, Request, Secret, SignedString};
@@ -101,10 +102,13 @@ pub fn verify_any_provider(data: &[u8]) {
 }
 
 /// A body straight into the provider mapping the first byte picks (past authentication): never panics,
-/// and whatever it maps is valid JSON once written.
+/// and whatever it maps is valid JSON once written. The objects inside it split as serde_json parses them.
 pub fn payload_mapping(data: &[u8]) {
     let Some((&selector, body)) = data.split_first() else { return };
     let Ok(body) = std::str::from_utf8(body) else { return };
+    if let Ok(object) = Object::parse(body) {
+        check_nested_objects(&object, 16);
+    }
     let provider = PROVIDERS[usize::from(selector) % PROVIDERS.len()];
     let headers = [
         ("X-Shopify-Topic", "orders/create"),
@@ -124,5 +128,22 @@ pub fn payload_mapping(data: &[u8]) {
         let event = mapped.into_event(provider.id, body.into());
         let json = event.to_json();
         assert!(serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(), "the event is not JSON: {json}");
+    }
+}
+
+/// Each object member, split from its structure alone, has the members serde_json parses from it (or
+/// the same error).
+fn check_nested_objects(object: &Object<'_>, levels: usize) {
+    for (_, raw) in object.members().iter().filter(|(_, raw)| raw.starts_with('{')) {
+        fn members<'a>(
+            result: &Result<Object<'a>, Error>,
+        ) -> Result<Vec<(std::borrow::Cow<'a, str>, &'a str)>, String> {
+            result.as_ref().map(|object| object.members().to_vec()).map_err(ToString::to_string)
+        }
+        let split = Object::of_member(raw, "".into());
+        assert_eq!(members(&split), members(&Object::parse(raw)), "split otherwise than serde_json parses it: {raw}");
+        if let (Ok(split), true) = (split, levels > 1) {
+            check_nested_objects(&split, levels - 1);
+        }
     }
 }

@@ -50,9 +50,13 @@ impl<'a> Object<'a> {
     /// it is split without validating it again); `invalid_payload` when it is another kind of value.
     #[inline(never)]
     pub fn of_member(raw: &'a str, path: Cow<'static, str>) -> Result<Self, Error> {
-        match raw.starts_with('{') {
-            true => Ok(Object { members: members_of_valid(raw), path }),
-            false => Err(Error::InvalidPayload(format!("{path} is not a JSON object").into())),
+        if !raw.starts_with('{') {
+            return Err(Error::InvalidPayload(format!("{path} is not a JSON object").into()));
+        }
+        match members_of_valid(raw) {
+            Some(members) => Ok(Object { members, path }),
+            // A key that does not decode: serde_json's own parse says where, as before the split.
+            None => Self::parse(raw).map(|object| Object { path, ..object }),
         }
     }
 
@@ -356,6 +360,14 @@ mod tests {
         assert!(any_string_contains(r#"{"\u0073ecret": 1}"#, "secret"));
         assert!(!any_string_contains(r#"{"a": "\u0073ecre"}"#, "secret"));
         assert!(!any_string_contains(r#"{"a": "s\"ecret"}"#, "secret"));
+    }
+
+    #[test]
+    fn a_nested_key_that_does_not_decode_is_invalid_json_as_in_a_parse() {
+        // serde_json's skip of the outer value accepts the lone surrogate; decoding the key refuses it.
+        let object = Object::parse(r#"{"o": {"a": 1, "\udc00": 2}}"#).unwrap();
+        assert_eq!(object.object("o").unwrap_err().code(), "invalid_json");
+        assert!(members_of_valid(r#"{"a": 1, "\udc00": 2}"#).is_none());
     }
 
     #[test]
