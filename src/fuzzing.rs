@@ -135,15 +135,15 @@ pub fn payload_mapping(data: &[u8]) {
 /// the same error).
 fn check_nested_objects(object: &Object<'_>, levels: usize) {
     for (_, raw) in object.members().iter().filter(|(_, raw)| raw.starts_with('{')) {
-        fn members<'a>(
-            result: &Result<Object<'a>, Error>,
-        ) -> Result<Vec<(std::borrow::Cow<'a, str>, &'a str)>, String> {
-            result.as_ref().map(|object| object.members().to_vec()).map_err(ToString::to_string)
-        }
         let split = Object::of_member(raw, "".into());
-        assert_eq!(members(&split), members(&Object::parse(raw)), "split otherwise than serde_json parses it: {raw}");
+        let parsed = Object::parse(raw);
+        assert_eq!(members(&split), members(&parsed), "split otherwise than serde_json parses it: {raw}");
         if let (Ok(split), true) = (split, levels > 1) {
             check_nested_objects(&split, levels - 1);
         }
     }
+}
+
+fn members<'a>(object: &Result<Object<'a>, Error>) -> Result<Vec<(std::borrow::Cow<'a, str>, &'a str)>, String> {
+    object.as_ref().map(|object| object.members().to_vec()).map_err(ToString::to_string)
 }

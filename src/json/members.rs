@@ -1,6 +1,6 @@
 //! The members of an object that serde_json has already validated, found from its structure alone.
-//! A nested lookup (`data.id`) reads its object's bytes a second time; this reads them sixteen at a
-//! time instead of validating them again, which made serde_json's pass over most payloads a double one.
+//! A nested lookup (`data.id`) had serde_json parse its object again, so most of a payload was
+//! validated twice; this reads those bytes sixteen at a time instead.
 
 use std::borrow::Cow;
 
