@@ -155,7 +155,7 @@ const TRIED = `### What we tried where targets are missed
   the body (\`data\`, \`return\`, …) were parsed again by serde_json for each nested lookup, so most of a
   Standard Webhooks, Stripe or Redo payload was validated twice; since the body is validated whole, they
   are now split from their structure alone with the depth walk's lane masks (\`src/json/members.rs\`):
-  Standard Webhooks at 30 KB went from 136 to 115 µs in a direct timing loop, for 2.8 KB of wasm.
+  Standard Webhooks at 30 KB went from 136 to 115 µs in a direct timing loop, for about 3 KB of wasm.
 - **The depth check** (nesting past 128 levels is refused): a vectorized count of \`{\`/\`[\` skips it for
   most payloads; the walk reads 16-byte chunks as wasm SIMD lane masks (quotes, backslashes, brackets)
   and steps byte by byte only over escapes or near the limit (\`src/json/depth.rs\`). In a profile of a
