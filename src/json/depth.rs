@@ -49,16 +49,13 @@ impl Walk {
         if lanes.backslash != 0 {
             return false;
         }
-        // A byte is inside a string when an odd number of quotes precede it, this one included.
-        let inside = prefix_xor(lanes.quote) ^ if self.in_string { 0xffff } else { 0 };
-        let opens = (lanes.open & !inside).count_ones() as usize;
-        let closes = (lanes.close & !inside).count_ones() as usize;
+        let (opens, closes) = lanes.brackets_outside_strings(self.in_string);
         if self.depth + opens > MAX_DEPTH {
             return false;
         }
         // In JSON no prefix closes more than it opened, so the order inside the chunk does not matter.
         self.depth = (self.depth + opens).saturating_sub(closes);
-        self.in_string ^= lanes.quote.count_ones() % 2 == 1;
+        self.in_string = lanes.ends_in_string(self.in_string);
         self.index += 16;
         true
     }
@@ -122,6 +119,19 @@ impl Lanes {
             close: lanes(folded_low, folded_high, b'}'),
         }
     }
+
+    /// How many `{`/`[` and `}`/`]` of a chunk with no backslash lie outside strings, given whether the
+    /// chunk starts inside one.
+    pub fn brackets_outside_strings(&self, in_string: bool) -> (usize, usize) {
+        // A byte is inside a string when an odd number of quotes precede it, this one included.
+        let inside = prefix_xor(self.quote) ^ if in_string { 0xffff } else { 0 };
+        ((self.open & !inside).count_ones() as usize, (self.close & !inside).count_ones() as usize)
+    }
+
+    /// Whether a chunk with no backslash ends inside a string, given whether it starts inside one.
+    pub fn ends_in_string(&self, in_string: bool) -> bool {
+        in_string ^ (self.quote.count_ones() % 2 == 1)
+    }
 }
 
 /// Bit `i` set when byte `i` of `word` (little-endian) is `byte`.
@@ -135,7 +145,7 @@ fn word_lanes(word: u64, byte: u8) -> u8 {
 }
 
 /// Bit `i` becomes the XOR of bits `0..=i`.
-pub(super) fn prefix_xor(mut bits: u16) -> u16 {
+fn prefix_xor(mut bits: u16) -> u16 {
     bits ^= bits << 1;
     bits ^= bits << 2;
     bits ^= bits << 4;

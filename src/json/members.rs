@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::depth::{prefix_xor, Lanes};
+use super::depth::Lanes;
 
 /// `(key, raw value)` of each member of `text`, in order; `None` when a key does not decode.
 ///
@@ -75,12 +75,11 @@ fn container_end(bytes: &[u8], at: usize) -> usize {
             if let Some(chunk) = bytes.get(index..index + 16) {
                 let lanes = Lanes::of(chunk);
                 if lanes.backslash == 0 {
-                    let inside = prefix_xor(lanes.quote) ^ if in_string { 0xffff } else { 0 };
-                    let closes = (lanes.close & !inside).count_ones() as usize;
+                    let (opens, closes) = lanes.brackets_outside_strings(in_string);
                     // Even with every close first, the value stays open past this chunk.
                     if closes < depth {
-                        depth = depth + (lanes.open & !inside).count_ones() as usize - closes;
-                        in_string ^= lanes.quote.count_ones() % 2 == 1;
+                        depth = depth + opens - closes;
+                        in_string = lanes.ends_in_string(in_string);
                         index += 16;
                         continue;
                     }
