@@ -1,11 +1,11 @@
-// Loads the vectors from disk for the Node-side tests: the shared set (../shared/vectors/webhooks.json,
+// Loads the vectors from disk for the Node-side tests: the team's shared set (tests/vectors/shared/,
 // or HOOKGATE_VECTORS) and ours (tests/vectors/<provider>.json).
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export * from "./vector-check.mjs";
 
-const sharedPath = process.env.HOOKGATE_VECTORS ?? fileURLToPath(new URL("../../../shared/vectors/webhooks.json", import.meta.url));
+const sharedPath = process.env.HOOKGATE_VECTORS ?? fileURLToPath(new URL("../vectors/shared/webhooks.json", import.meta.url));
 const ownDir = new URL("../vectors/", import.meta.url);
 
 const read = (path) => JSON.parse(readFileSync(path, "utf8")).vectors;

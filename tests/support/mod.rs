@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use hookgate::{Options, Request, Secret};
 use serde_json::Value;
 
-/// `../shared/vectors/webhooks.json` beside the repository (override with `HOOKGATE_VECTORS`).
+/// The team's shared set, copied into `tests/vectors/shared/webhooks.json` (override with `HOOKGATE_VECTORS`).
 pub fn shared_vectors() -> Vec<Value> {
     let path = std::env::var_os("HOOKGATE_VECTORS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors/webhooks.json"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/shared/webhooks.json"));
     read_vectors(&path)
 }
 

@@ -1,4 +1,4 @@
-"""Writes test vectors in the shared format (see ../../../shared/vectors/README.md): each vector has a
+"""Writes test vectors in the shared format (see shared/README.md): each vector has a
 provider, a name, the request as received, the verifier's options and the expected outcome.
 
 Signatures here come from Python's hmac/hashlib, an implementation independent of hookgate's. Each
@@ -82,17 +82,7 @@ def write(provider: str, vectors: list, sample: dict, generated_by: str = "Pytho
     print(f"wrote {len(vectors)} vectors to {path.name}")
 
 
-def documented_payload(provider_doc: str) -> str:
-    """The largest JSON object in ../../../shared/providers/<provider_doc>.md (the sender's example
-    event; smaller ones are API requests), compacted as a sender would send it."""
-    text = (Path(__file__).parents[3] / "shared" / "providers" / f"{provider_doc}.md").read_text()
-    found = []
-    for start in (i for i, c in enumerate(text) if c == "{"):
-        try:
-            payload, end = json.JSONDecoder().raw_decode(text[start:])
-        except json.JSONDecodeError:
-            continue  # a `{placeholder}` in a URL, not JSON
-        found.append((end, payload))
-    if not found:
-        raise ValueError(f"no JSON example in {provider_doc}.md")
-    return compact(max(found, key=lambda f: f[0])[1])
+def documented_payload(provider: str) -> str:
+    """The sender's example event from its documentation, kept in documented/<provider>.json (taken
+    from the team's provider notes, the largest JSON object in each), compacted as a sender sends it."""
+    return compact(json.loads((Path(__file__).parent / "documented" / f"{provider}.json").read_text()))
