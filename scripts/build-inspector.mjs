@@ -11,7 +11,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(`${out}hookgate`, { recursive: true });
 
 for (const file of ["index.html", "style.css", "inspector.js", "raw-request.js"]) cpSync(`${root}js/inspector/${file}`, `${out}${file}`);
-for (const file of ["hookgate.js", "api.js"]) cpSync(`${root}pkg/${file}`, `${out}hookgate/${file}`);
+for (const file of ["hookgate.js", "api.js", "defaults.js"]) cpSync(`${root}pkg/${file}`, `${out}hookgate/${file}`);
 const wasm = readFileSync(`${root}pkg/hookgate_bg.wasm`).toString("base64");
 writeFileSync(`${out}hookgate/wasm.js`, `// hookgate_bg.wasm, inlined so that the page needs no connection.\nexport const wasmBase64 = "${wasm}";\n`);
 writeFileSync(`${out}hookgate.mjs`, `// The inspector's hookgate entry: the package's glue, the module compiled from the inlined bytes.

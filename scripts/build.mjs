@@ -26,7 +26,7 @@ run(at("node_modules/.bin/wasm-opt"), [
 ]);
 cpSync(at("build/bindgen/hookgate.js"), at("pkg/hookgate.js"));
 // The ES modules ship as written; CommonJS twins are bundled below.
-const ES_MODULES = ["api.js", "fetch.js", "http.js", "handler-options.js", "node.mjs", "workerd.mjs", "browser.mjs", "cli.mjs"];
+const ES_MODULES = ["api.js", "defaults.js", "fetch.js", "http.js", "handler-options.js", "node.mjs", "workerd.mjs", "browser.mjs", "cli.mjs"];
 const SUBPATHS = ["node-http", "express", "fastify", "hono"]; // hookgate/node, /express, /fastify, /hono
 for (const file of [...ES_MODULES, ...SUBPATHS.map((name) => `${name}.mjs`)]) {
   cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));

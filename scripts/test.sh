@@ -21,9 +21,10 @@ node scripts/provider-table.mjs # the README's provider tables match the registr
 node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
-node --test tests/js/cli.test.mjs tests/js/readme.test.mjs tests/js/memory.test.mjs
+node --test tests/js/cli.test.mjs tests/js/readme.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs
 "$node22" --test tests/js/workerd.test.mjs
-"$node22" --test tests/js/gateway.test.mjs
+"$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null # the gateway as deployed
+"$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs
 bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks
 "$node22" --test tests/js/consumer.test.mjs
 node --test tests/js/browser.test.mjs tests/js/inspector.test.mjs

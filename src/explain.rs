@@ -10,7 +10,7 @@ use crate::json::{push_optional_string, push_string};
 use crate::providers::{self, Provider};
 use crate::scheme::signature::{Encoding, KeyFormat, SignatureScheme, SignedString};
 use crate::scheme::{bearer, body_secret, token, Credential};
-use crate::{verify_at, Error, Event, Options, Request};
+use crate::{verify_at, Error, Event, Options, Request, Secret};
 
 /// How a step went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,7 +206,7 @@ fn token_steps<'s>(
     steps: &mut Vec<Step>,
     place: &str,
     presented: &str,
-    keys: impl Iterator<Item = &'s crate::Secret> + Clone,
+    keys: impl Iterator<Item = &'s Secret> + Clone,
 ) {
     let count = keys.clone().count();
     match token::match_token(presented, keys.clone()) {
@@ -215,9 +215,13 @@ fn token_steps<'s>(
         }
         None => {
             step(steps, "Credential", Status::Info, format!("{place}: {} characters", presented.chars().count()));
+            // Every comparison here is constant time, as in `verify`: explain() may run on live traffic.
+            let trimmed_keys: Vec<Secret> = keys.clone().map(|k| Secret::new(k.expose().trim())).collect();
             let trimmed = token::match_token(presented.trim(), keys.clone()).is_some()
-                || keys.clone().any(|k| k.expose().trim() == presented && !presented.is_empty());
-            let cased = keys.clone().any(|k| k.expose().eq_ignore_ascii_case(presented));
+                || (!presented.is_empty() && token::match_token(presented, trimmed_keys.iter()).is_some());
+            let lowered_keys: Vec<Secret> =
+                keys.clone().map(|k| Secret::new(k.expose().to_ascii_lowercase())).collect();
+            let cased = token::match_token(&presented.to_ascii_lowercase(), lowered_keys.iter()).is_some();
             let cause = if trimmed {
                 "it matches once surrounding whitespace is removed: check the configured value for spaces or a newline"
             } else if cased {
@@ -267,7 +271,7 @@ fn signature_steps(
     let keys: Vec<(usize, std::borrow::Cow<'_, [u8]>)> = options
         .keys(crate::KeyKind::Secret)
         .enumerate()
-        .filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).map(|k| (i, k)))
+        .filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).ok().map(|k| (i, k)))
         .collect();
     let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
     let matches = |key: &[u8], timestamp: &str, body: &[u8]| {
@@ -355,7 +359,7 @@ fn likely_cause(
     for secret in options.keys(crate::KeyKind::Secret) {
         let raw = secret.expose();
         let other = match scheme.key {
-            KeyFormat::Utf8 => KeyFormat::WhsecBase64.key_bytes(raw),
+            KeyFormat::Utf8 => KeyFormat::WhsecBase64.key_bytes(raw).ok(),
             KeyFormat::WhsecBase64 => Some(raw.as_bytes().into()),
         };
         if other.is_some_and(|key| matches(&key, timestamp_text, request.body)) {
@@ -365,7 +369,7 @@ fn likely_cause(
             };
         }
         if raw.trim() != raw
-            && scheme.key.key_bytes(raw.trim()).is_some_and(|key| matches(&key, timestamp_text, request.body))
+            && scheme.key.key_bytes(raw.trim()).is_ok_and(|key| matches(&key, timestamp_text, request.body))
         {
             return "the configured secret has surrounding whitespace or a newline: it verifies without it".into();
         }

@@ -10,7 +10,7 @@ use crate::scheme::{Credential, HmacConfig, Verified};
 use crate::{verify_at, Algorithm, Encoding, Error, Options, Request, Secret, SignedString};
 
 const SECRET: &str = "fuzz-secret";
-const WHSEC: &str = "whsec_ZnV6ei1zZWNyZXQ=";
+const WHSEC: &str = "whsec_ZnV6ei1zZWNyZXQtMTYtYnl0ZXM=";
 const TOKEN: &str = "fuzz-token";
 const NOW: i64 = 1_767_225_600;
 const BODY: &[u8] = br#"{"device_return_id":"d1","state":"complete","type":"x","id":"e1"}"#;

@@ -1,56 +1,154 @@
-// Reads the gateway's configuration from Worker vars and secrets. Names follow the provider registry:
-// `<ID>_SECRET` / `<ID>_TOKEN` (and `<ID>_HMAC_SCHEME` for the generic provider), or
-// `<ID>_<NAME>_…` for a named endpoint `/webhooks/<id>/<name>`. Several values, comma-separated, are
-// accepted at once (key rotation).
+// @ts-check
+// The gateway's configuration: read from Worker vars and secrets once per isolate, checked, frozen.
+// A value that cannot be read is never replaced by a default: the gateway answers every delivery 503
+// `gateway_misconfigured` and logs once which variables are wrong (their names, never their values).
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signHeaders } from "hookgate";
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * @typedef {{ secret: string[], token: string[], hmac?: object }} EndpointKeys
+ * @typedef {{
+ *   url: string, forwardSecret: string, timeoutMs: number,
+ * }} Origin
+ * @typedef {{
+ *   ok: true,
+ *   origin: Origin,
+ *   toleranceSeconds: number,
+ *   maxBodyBytes: number,
+ *   endpoints: ReadonlyMap<string, EndpointKeys>,
+ * }} Config
+ * @typedef {{ ok: false, wrong: string[] }} Misconfigured
+ */
+
+/** Whole numbers the gateway reads, each with its default and the range that makes sense. */
+export const NUMBERS = Object.freeze({
+  TOLERANCE_SECONDS: { fallback: DEFAULT_TOLERANCE_SECONDS, min: 0, max: 86_400 },
+  MAX_BODY_BYTES: { fallback: DEFAULT_MAX_BODY_BYTES, min: 1, max: 100 * 1024 * 1024 },
+  ORIGIN_TIMEOUT_MS: { fallback: 10_000, min: 1, max: 900_000 },
+});
+
+const PROVIDER_IDS = providers().map((p) => p.id);
 
 /** `returns-cloud` + `eu` → `RETURNS_CLOUD_EU`. */
 export function envPrefix(provider, name) {
   return [provider, name].filter(Boolean).join("_").toUpperCase().replace(/[^A-Z0-9]/g, "_");
 }
 
-const list = (value) => (value ? String(value).split(",").map((v) => v.trim()).filter(Boolean) : []);
-const number = (value, fallback) => (value === undefined || value === "" ? fallback : Number(value));
+/** The endpoint (`redo`, `redo/eu`) a variable prefix belongs to, or null when it names no provider. */
+function endpointOf(prefix) {
+  // The longest provider prefix wins, so no provider's named endpoint can shadow another provider.
+  const id = PROVIDER_IDS.filter((each) => prefix === envPrefix(each) || prefix.startsWith(`${envPrefix(each)}_`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!id) return null;
+  const name = prefix.slice(envPrefix(id).length + 1);
+  return name ? `${id}/${name.toLowerCase().replaceAll("_", "-")}` : id;
+}
 
-/** The verify options for one endpoint. Nothing configured means nothing is accepted (fail closed). */
-export function endpointOptions(env, provider, name) {
-  const prefix = envPrefix(provider, name);
-  let hmac;
+/**
+ * One secret exactly as given (surrounding whitespace trimmed), or a JSON array of secrets when the
+ * value starts with `[` (rotation: `["old","new"]`). Never split on commas: a comma may be part of a secret.
+ * @returns {string[] | null} null when the value cannot be read
+ */
+export function parseSecrets(value) {
+  const text = String(value).trim();
+  if (!text.startsWith("[")) return text ? [text] : [];
   try {
-    hmac = env[`${prefix}_HMAC_SCHEME`] ? JSON.parse(env[`${prefix}_HMAC_SCHEME`]) : undefined;
+    const list = JSON.parse(text);
+    if (Array.isArray(list) && list.every((item) => typeof item === "string")) return list.map((item) => item.trim()).filter(Boolean);
   } catch {
-    hmac = undefined; // unreadable scheme: left out, so the hmac provider rejects with missing_secret
+    // unreadable: reported below by its name
   }
-  return {
-    secret: list(env[`${prefix}_SECRET`]),
-    token: list(env[`${prefix}_TOKEN`]),
-    hmac,
-    toleranceSeconds: number(env.TOLERANCE_SECONDS, 300),
-    maxBodyBytes: number(env.MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES),
+  return null;
+}
+
+/** @returns {number | null} the variable's whole number, its default when unset, null when unreadable */
+function parseNumber(env, name) {
+  const { fallback, min, max } = NUMBERS[name];
+  const value = env[name];
+  if (value === undefined) return fallback;
+  const text = String(value).trim();
+  const number = /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+  return number >= min && number <= max ? number : null;
+}
+
+/** Whether `secret` can sign for the origin: a `whsec_` key of at least 16 bytes. */
+function canSign(secret) {
+  try {
+    signHeaders("standard-webhooks", { secret, body: "", id: "check", timestamp: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads and checks the whole configuration.
+ * @param {Record<string, unknown>} env
+ * @returns {Readonly<Config> | Readonly<Misconfigured>}
+ */
+export function readConfig(env) {
+  const wrong = [];
+  const number = (name) => {
+    const value = parseNumber(env, name);
+    if (value === null) wrong.push(name);
+    return value ?? 0;
   };
+  const toleranceSeconds = number("TOLERANCE_SECONDS");
+  const maxBodyBytes = number("MAX_BODY_BYTES");
+  const timeoutMs = number("ORIGIN_TIMEOUT_MS");
+
+  const url = String(env.ORIGIN_URL ?? "").trim();
+  if (!/^https?:\/\/[^/\s]+/.test(url) || !URL.canParse(url)) wrong.push("ORIGIN_URL");
+  const forwardSecret = String(env.FORWARD_SECRET ?? "").trim();
+  if (!canSign(forwardSecret)) wrong.push("FORWARD_SECRET");
+
+  /** @type {Map<string, EndpointKeys>} */
+  const endpoints = new Map();
+  const keysOf = (endpoint) => {
+    let keys = endpoints.get(endpoint);
+    if (!keys) endpoints.set(endpoint, (keys = { secret: [], token: [] }));
+    return keys;
+  };
+  for (const [name, value] of Object.entries(env)) {
+    const match = /^([A-Z0-9_]+)_(SECRET|TOKEN|HMAC_SCHEME)$/.exec(name);
+    const endpoint = match && endpointOf(match[1]);
+    if (!match || !endpoint || typeof value !== "string") continue;
+    if (match[2] === "HMAC_SCHEME") {
+      try {
+        const scheme = JSON.parse(value);
+        if (scheme === null || typeof scheme !== "object" || Array.isArray(scheme)) throw new TypeError("not an object");
+        keysOf(endpoint).hmac = scheme;
+      } catch {
+        wrong.push(name);
+      }
+      continue;
+    }
+    const secrets = parseSecrets(value);
+    if (secrets === null) wrong.push(name);
+    else keysOf(endpoint)[match[2] === "SECRET" ? "secret" : "token"] = secrets;
+  }
+  if (wrong.length > 0) return Object.freeze({ ok: false, wrong: wrong.sort() });
+  return Object.freeze({
+    ok: true,
+    origin: Object.freeze({ url, forwardSecret, timeoutMs }),
+    toleranceSeconds,
+    maxBodyBytes,
+    endpoints,
+  });
 }
 
 /** The endpoints that have a secret or token: `redo`, `redo/eu`… (names only, never values). */
-export function configuredEndpoints(env, providerIds) {
-  const found = new Set();
-  for (const key of Object.keys(env)) {
-    const match = /^([A-Z0-9_]+)_(SECRET|TOKEN)$/.exec(key);
-    if (!match || !String(env[key]).trim()) continue;
-    for (const id of providerIds) {
-      const prefix = envPrefix(id);
-      if (match[1] === prefix) found.add(id);
-      else if (match[1].startsWith(`${prefix}_`)) found.add(`${id}/${match[1].slice(prefix.length + 1).toLowerCase().replaceAll("_", "-")}`);
-    }
-  }
-  return [...found].sort();
+export function configuredEndpoints(config) {
+  return [...config.endpoints].filter(([, keys]) => keys.secret.length + keys.token.length > 0).map(([name]) => name).sort();
 }
 
-/** The origin settings; `null` fields are misconfigurations the gateway refuses to work around. */
-export function originSettings(env) {
+/** The verify options for one endpoint. Nothing configured means nothing is accepted (fail closed). */
+export function endpointOptions(config, provider, name) {
+  const keys = config.endpoints.get(name ? `${provider}/${name}` : provider);
   return {
-    url: env.ORIGIN_URL || null,
-    forwardSecret: env.FORWARD_SECRET || null,
-    timeoutMs: number(env.ORIGIN_TIMEOUT_MS, 10_000),
+    secret: keys?.secret ?? [],
+    token: keys?.token ?? [],
+    hmac: keys?.hmac,
+    toleranceSeconds: config.toleranceSeconds,
+    maxBodyBytes: config.maxBodyBytes,
   };
 }

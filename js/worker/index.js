@@ -1,13 +1,31 @@
+// @ts-check
 // The hookgate gateway: a Cloudflare Worker in front of an origin. POST /webhooks/<provider>[/<name>]
 // is verified and normalized by the wasm core, then forwarded to ORIGIN_URL, signed again; anything
 // that does not verify is answered with a clear 4xx and never reaches the origin.
 import { HookgateError, errorResponse, eventHead, providers, verifyRequestJson } from "hookgate";
-import { configuredEndpoints, endpointOptions, originSettings } from "./config.js";
+import { configuredEndpoints, endpointOptions, readConfig } from "./config.js";
 import { forwardEvent } from "./forward.js";
 
 const WEBHOOK_PATH = /^\/webhooks\/([a-z0-9-]+)(?:\/([a-z0-9-]{1,40}))?\/?$/;
 const PROVIDER_IDS = providers().map((p) => p.id);
+
+/** Endpoints already warned about missing secrets; bounded, since names come from request paths. */
 const warnedUnconfigured = new Set();
+const MAX_WARNED = 64;
+
+/** The configuration, read once per isolate (the env object does not change while it lives). */
+const configs = new WeakMap();
+function configOf(env) {
+  let config = configs.get(env);
+  if (!config) {
+    config = readConfig(env);
+    configs.set(env, config);
+    if (!config.ok) {
+      console.error(JSON.stringify({ error: "gateway_misconfigured", variables: config.wrong, hint: "every delivery is answered 503 until these are fixed" }));
+    }
+  }
+  return config;
+}
 
 const json = (status, body, headers = {}) => Response.json(body, { status, headers });
 
@@ -16,16 +34,26 @@ function log(fields) {
   console.log(JSON.stringify({ at: new Date().toISOString(), ...fields }));
 }
 
+function warnUnconfigured(provider, name) {
+  const key = `${provider}/${name}`;
+  if (warnedUnconfigured.has(key) || warnedUnconfigured.size >= MAX_WARNED) return;
+  warnedUnconfigured.add(key);
+  console.warn(JSON.stringify({ warning: "no secret configured: every delivery is rejected", provider, endpoint: name }));
+}
+
 // What the gateway answers when the origin does not take the event: statuses that make senders retry.
 const ORIGIN_FAILURE = { origin_failed: 502, origin_unreachable: 502, origin_timeout: 504 };
 
 export default {
+  /** @param {Request} request @param {Record<string, unknown>} env */
   async fetch(request, env) {
     const started = Date.now();
     const { pathname } = new URL(request.url);
+    const config = configOf(env);
     if (pathname === "/healthz") {
       if (request.method !== "GET") return json(405, { error: "method_not_allowed" }, { allow: "GET" });
-      return json(200, { ok: true, providers: configuredEndpoints(env, PROVIDER_IDS) });
+      if (!config.ok) return json(503, { ok: false, error: "gateway_misconfigured", variables: config.wrong });
+      return json(200, { ok: true, providers: configuredEndpoints(config) });
     }
     const match = WEBHOOK_PATH.exec(pathname);
     if (!match) return json(404, { error: "not_found" });
@@ -36,32 +64,19 @@ export default {
     };
     if (!PROVIDER_IDS.includes(provider)) return done(404, { error: "unknown_provider" }, { outcome: "rejected", code: "unknown_provider" });
     if (request.method !== "POST") return done(405, { error: "method_not_allowed" }, { outcome: "rejected", code: "method_not_allowed", allow: "POST" });
+    if (!config.ok) return done(503, { error: "gateway_misconfigured" }, { outcome: "rejected", code: "gateway_misconfigured" });
 
-    const origin = originSettings(env);
-    if (!origin.url || !origin.forwardSecret) {
-      return done(503, { error: "gateway_misconfigured" }, { outcome: "rejected", code: "gateway_misconfigured" });
-    }
     let event;
     try {
-      event = await verifyRequestJson(provider, request, endpointOptions(env, provider, name));
+      event = await verifyRequestJson(provider, request, endpointOptions(config, provider, name));
     } catch (error) {
       if (!(error instanceof HookgateError)) throw error;
-      if (error.code === "missing_secret" && !warnedUnconfigured.has(`${provider}/${name}`)) {
-        warnedUnconfigured.add(`${provider}/${name}`);
-        console.warn(JSON.stringify({ warning: "no secret configured: every delivery is rejected", provider, endpoint: name }));
-      }
+      if (error.code === "missing_secret") warnUnconfigured(provider, name);
       const { status, body } = errorResponse(error);
       return done(status, body, { outcome: "rejected", code: error.code });
     }
     const head = eventHead(event);
-    let forwarded;
-    try {
-      forwarded = await forwardEvent(origin, event, head);
-    } catch (error) {
-      if (!(error instanceof HookgateError)) throw error;
-      // FORWARD_SECRET is not a whsec_ key: nothing can be signed for the origin.
-      return done(503, { error: "gateway_misconfigured" }, { outcome: "rejected", code: "gateway_misconfigured", eventId: head.id });
-    }
+    const forwarded = await forwardEvent(config.origin, event, head);
     const fields = { outcome: forwarded.outcome, eventId: head.id, type: head.type, originStatus: forwarded.status };
     if (forwarded.outcome === "forwarded") return done(200, { ok: true, id: head.id }, fields);
     return done(ORIGIN_FAILURE[forwarded.outcome], { error: forwarded.outcome }, fields);

@@ -1,9 +1,10 @@
 // The package's JS API over the wasm exports. Thin on purpose: it converts inputs (Headers, objects
 // or pairs; strings or bytes) and maps errors to HookgateError. Verification happens in Rust only.
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, limitOption } from "./defaults.js";
 import * as wasm from "./hookgate.js";
 
-const DEFAULT_TOLERANCE_SECONDS = 300;
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS } from "./defaults.js";
+
 const encoder = new TextEncoder();
 
 /** A rejected delivery: `.code` is stable (see the README), `.message` never contains a secret. */
@@ -38,7 +39,7 @@ function knownProvider(provider) {
 export function verifyJson(provider, request, options = {}) {
   if (!knownProvider(provider)) throw unknownProvider(provider);
   if (request === null || typeof request !== "object") throw new TypeError("hookgate: request must be { headers, body, url? }");
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBodyBytes = limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   // The size is checked before the body is copied into wasm memory, which never shrinks.
   const body = stageBody(request.body, maxBodyBytes, provider);
   try {
@@ -59,7 +60,7 @@ function wasmArguments(request, body, options, maxBodyBytes) {
     request.url == null ? undefined : String(request.url),
     keyList(options.secret, "secret"),
     keyList(options.token, "token"),
-    options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    limitOption(options.toleranceSeconds, "toleranceSeconds", DEFAULT_TOLERANCE_SECONDS),
     maxBodyBytes,
     options.now ?? Math.floor(Date.now() / 1000),
     options.hmac == null ? undefined : JSON.stringify(options.hmac),
@@ -85,7 +86,7 @@ export function eventHead(json) {
  */
 export function explain(provider, request, options = {}) {
   if (provider != null && !knownProvider(provider)) throw unknownProvider(provider);
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBodyBytes = limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   // An over-size body is explained too (up to four times the limit), so it is let through here.
   const body = stageBody(request.body, Math.max(maxBodyBytes, 0) * 4 + 1024, provider);
   try {

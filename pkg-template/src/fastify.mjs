@@ -2,12 +2,11 @@
 // the webhook routes: in that scope only, bodies are kept as raw Buffers and verified before the
 // handler, which finds the event on `request.hookgate`. The rest of the app keeps its JSON parser.
 import { verify } from "hookgate";
+import { DEFAULT_MAX_BODY_BYTES, limitOption } from "./defaults.js";
 import { rejection, resolveOptions } from "./handler-options.js";
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
 async function hookgatePlugin(fastify, { provider, ...options }) {
-  const bodyLimit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const bodyLimit = limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_request, body, done) => done(null, body));
   fastify.decorateRequest("hookgate", null);

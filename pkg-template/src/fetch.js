@@ -1,25 +1,22 @@
 // Fetch API `Request`s (Workers, Node 18+, Deno, Bun, Hono's c.req.raw, Next.js route handlers): read
 // the body as bytes, never more than maxBodyBytes of it, then verify as the core does.
 import { HookgateError, verify, verifyJson } from "./api.js";
+import { DEFAULT_MAX_BODY_BYTES, limitOption } from "./defaults.js";
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
-/** The body of `request` as bytes; throws `payload_too_large` as soon as it passes `limit` bytes. */
+/**
+ * The body of `request` as bytes; throws `payload_too_large` as soon as it passes `limit` bytes. The body
+ * is always read as a stream and counted, whatever the headers claim: HTTP/2 and HTTP/3 clients, Deno,
+ * Bun and Next.js hand over bodies with no Content-Length, and a Request built in code can carry any.
+ */
 export async function readBodyLimited(request, limit = DEFAULT_MAX_BODY_BYTES, provider) {
   const tooLarge = () => new HookgateError("payload_too_large", `the body is larger than the limit of ${limit} bytes`, provider);
-  // Content-Length only lets us refuse early; the stream is counted whatever it claims.
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) {
+  // A Content-Length over the limit lets us refuse before reading anything.
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > limit) {
     await request.body?.cancel().catch(() => {});
     throw tooLarge();
   }
   if (!request.body) return new Uint8Array(0);
-  // A declared length within the limit: HTTP framing holds the body to it, so one native read does.
-  if (Number.isFinite(declared) && request.headers.get("transfer-encoding") === null) {
-    const body = new Uint8Array(await request.arrayBuffer());
-    if (body.byteLength > limit) throw tooLarge(); // a Request built in code, not received over HTTP
-    return body;
-  }
   const reader = request.body.getReader();
   const chunks = [];
   let total = 0;
@@ -44,7 +41,7 @@ export async function readBodyLimited(request, limit = DEFAULT_MAX_BODY_BYTES, p
 }
 
 async function delivery(provider, request, options) {
-  const body = await readBodyLimited(request, options?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, provider);
+  const body = await readBodyLimited(request, limitOption(options?.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES), provider);
   return { headers: request.headers, body, url: request.url };
 }
 

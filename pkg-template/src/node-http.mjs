@@ -1,14 +1,14 @@
 // hookgate/node: a `(req, res)` listener for node:http, and the raw-body reader it uses.
 import { HookgateError, verify } from "hookgate";
+import { DEFAULT_MAX_BODY_BYTES, limitOption } from "./defaults.js";
 import { rejection, resolveOptions } from "./handler-options.js";
-
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The raw body of an IncomingMessage as a Buffer. Rejects with `payload_too_large` as soon as it passes
  * `maxBodyBytes` (at once when Content-Length says so), and stops reading there.
  */
-export function readRawBody(req, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = {}) {
+export function readRawBody(req, options = {}) {
+  const maxBodyBytes = limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   return new Promise((resolve, reject) => {
     const tooLarge = () => {
       req.removeListener("data", onData);

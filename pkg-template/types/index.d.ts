@@ -1,6 +1,11 @@
 /** Provider ids accepted by `verify`, `verifyJson` and the gateway path (written from `providers()` at build time). */
 export type ProviderId = PROVIDER_IDS;
 
+/** Default largest distance between a signed timestamp and now, in seconds (300). */
+export declare const DEFAULT_TOLERANCE_SECONDS: number;
+/** Default largest accepted body, in bytes (1 MiB). */
+export declare const DEFAULT_MAX_BODY_BYTES: number;
+
 /** Stable error codes carried by `HookgateError.code`. */
 export type HookgateErrorCode =
   | "missing_secret"
@@ -54,11 +59,11 @@ export interface VerifyOptions {
   secret?: string | readonly string[] | null;
   /** returns.cloud token, or ReReady's `token` URL parameter. */
   token?: string | readonly string[] | null;
-  /** Largest accepted distance between a signed timestamp and now. Default 300. */
+  /** Largest accepted distance between a signed timestamp and now. Default 300. Not a finite number ≥ 0: `TypeError`. */
   toleranceSeconds?: number;
   /** Unix seconds to verify against (tests). Default: now. */
   now?: number;
-  /** Largest accepted body. Default 1 MiB. */
+  /** Largest accepted body. Default 1 MiB. Not a finite number ≥ 0: `TypeError`. */
   maxBodyBytes?: number;
   /** The signature scheme of the generic `hmac` provider; every delivery is rejected while a required part is missing. */
   hmac?: HmacScheme | null;

@@ -159,7 +159,8 @@ pub fn string(raw: &str) -> Option<Cow<'_, str>> {
     serde_json::Deserializer::from_str(raw).deserialize_any(StringVisitor).ok()
 }
 
-/// Whether any string in the JSON `text` (a key or a value, escapes decoded) contains `needle`.
+/// Whether any string in the JSON `text` (a key or a value, escapes decoded as `JSON.parse` decodes
+/// them) contains `needle`.
 pub fn any_string_contains(text: &str, needle: &str) -> bool {
     if text.contains(needle) {
         return true;
@@ -174,18 +175,72 @@ pub fn any_string_contains(text: &str, needle: &str) -> bool {
             index += 1;
             continue;
         }
-        let start = index;
+        let start = index + 1;
         index += 1;
         while index < bytes.len() && bytes[index] != b'"' {
             index += if bytes[index] == b'\\' { 2 } else { 1 };
         }
-        let literal = text.get(start..=index.min(bytes.len() - 1)).unwrap_or_default();
-        if literal.contains('\\') && string(literal).is_some_and(|decoded| decoded.contains(needle)) {
+        let inner = text.get(start..index.min(bytes.len())).unwrap_or_default();
+        if inner.contains('\\') && decode_as_js(inner).contains(needle) {
             return true;
         }
         index += 1;
     }
     false
+}
+
+/// The escapes of a JSON string literal's inside decoded as `JSON.parse` decodes them, a lone
+/// surrogate included (written as U+FFFD, as it cannot be UTF-8). Hand-written because serde_json
+/// refuses lone surrogates, which JS accepts: a secret hidden behind one would reach the origin's parse.
+fn decode_as_js(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    let mut pending_high: Option<u32> = None;
+    let flush = |out: &mut String, high: &mut Option<u32>| {
+        if high.take().is_some() {
+            out.push(char::REPLACEMENT_CHARACTER);
+        }
+    };
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            flush(&mut out, &mut pending_high);
+            out.push(c);
+            continue;
+        }
+        let unit = match chars.next() {
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                u32::from_str_radix(&hex, 16).unwrap_or(0xfffd)
+            }
+            Some('n') => 0x0a,
+            Some('t') => 0x09,
+            Some('r') => 0x0d,
+            Some('b') => 0x08,
+            Some('f') => 0x0c,
+            Some(other) => other as u32,
+            None => break,
+        };
+        match (pending_high.take(), unit) {
+            (Some(high), 0xdc00..=0xdfff) => {
+                let code = 0x10000 + ((high - 0xd800) << 10) + (unit - 0xdc00);
+                out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            (high, 0xd800..=0xdbff) => {
+                if high.is_some() {
+                    out.push(char::REPLACEMENT_CHARACTER);
+                }
+                pending_high = Some(unit);
+            }
+            (high, unit) => {
+                if high.is_some() {
+                    out.push(char::REPLACEMENT_CHARACTER);
+                }
+                out.push(char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+        }
+    }
+    flush(&mut out, &mut pending_high);
+    out
 }
 
 /// Appends `text` as a JSON string. Written here rather than through `serde_json::to_string`, whose
@@ -360,6 +415,22 @@ mod tests {
         assert!(any_string_contains(r#"{"\u0073ecret": 1}"#, "secret"));
         assert!(!any_string_contains(r#"{"a": "\u0073ecre"}"#, "secret"));
         assert!(!any_string_contains(r#"{"a": "s\"ecret"}"#, "secret"));
+    }
+
+    #[test]
+    fn finds_a_needle_behind_a_lone_surrogate_or_inside_arrays() {
+        // serde_json refuses to decode these strings; JSON.parse decodes them, secret and all.
+        for text in [
+            r#"{"a": "\ud800secret"}"#,
+            r#"{"a": "\udc00\u0073ecret"}"#,
+            r#"{"a": ["x", {"b": ["\ud83d\u0073ecret"]}]}"#,
+            r#"{"a": "\ud83d\ude00secret"}"#,
+            r#"{"\ud800\u0073\u0065cret": 1}"#,
+        ] {
+            assert!(any_string_contains(text, "secret"), "{text}");
+        }
+        assert_eq!(decode_as_js(r"\ud83d\ude00\n\/\u00e9"), "😀\n/é");
+        assert_eq!(decode_as_js(r"\ud800x\udc00"), "\u{fffd}x\u{fffd}");
     }
 
     #[test]

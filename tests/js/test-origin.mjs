@@ -1,6 +1,7 @@
 // A real origin on loopback for the gateway tests: it checks the forwarded signature with the npm
 // package `standardwebhooks` (what a user's origin would use) and records what reached it. Its mode
-// decides how it answers: "ok" (204), "fail" (500) or "slow" (answers after `slowMs`).
+// decides how it answers: "ok" (204), "fail" (500), "slow" (answers after `slowMs`) or "redirect"
+// (`state.redirectStatus` with `Location: state.location`).
 import { createServer } from "node:http";
 import { Webhook } from "standardwebhooks";
 
@@ -18,8 +19,9 @@ export async function startOrigin(forwardSecret, { slowMs = 2000 } = {}) {
     } catch {
       verified = null;
     }
-    received.push({ headers: req.headers, body, verified });
+    received.push({ method: req.method, headers: req.headers, body, verified });
     if (state.mode === "fail") return res.writeHead(500).end("origin failure");
+    if (state.mode === "redirect") return res.writeHead(state.redirectStatus, { location: state.location }).end();
     if (state.mode === "slow") await new Promise((resolve) => setTimeout(resolve, slowMs));
     res.writeHead(204).end();
   });

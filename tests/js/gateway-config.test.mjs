@@ -1,0 +1,148 @@
+// The gateway's configuration promises, in real workerd: a secret variable is one secret exactly as
+// given (rotation is an explicit JSON array), and a value the gateway cannot read is never replaced by a
+// default: every delivery gets 503 `gateway_misconfigured` and the log names the variable, never its value.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
+import { startOrigin } from "./test-origin.mjs";
+import { samples } from "./vectors.mjs";
+
+const FORWARD_SECRET = "whsec_Zm9yd2FyZC1zZWNyZXQtZm9yLXRlc3Rz";
+const REDO_BODY = '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}';
+const redo = (token, path = "/webhooks/redo") => [path, { headers: { authorization: `Bearer ${token}` }, body: REDO_BODY }];
+
+let origin;
+before(async () => {
+  origin = await startOrigin(FORWARD_SECRET);
+});
+after(() => origin?.close());
+
+const baseVars = () => ({ ORIGIN_URL: origin.url, FORWARD_SECRET });
+
+describe("secrets are taken exactly as given", () => {
+  let gateway;
+  before(async () => {
+    gateway = await startGateway({ ...baseVars(), REDO_SECRET: " Zq8#,k\n", REDO_EU_SECRET: '["old-eu", "new-eu"]' });
+  });
+  after(() => gateway?.dispose());
+
+  test("a secret holding a comma is one secret: neither half is accepted", async () => {
+    for (const half of ["Zq8#", "k"]) {
+      const answer = await gateway.send(...redo(half));
+      assert.deepEqual([answer.status, answer.body], [401, { error: "signature_mismatch" }], half);
+    }
+    const whole = await gateway.send(...redo("Zq8#,k"));
+    assert.equal(whole.status, 200, whole.text);
+  });
+
+  test("a value starting with [ is a JSON array of secrets: each is accepted, the text itself is not", async () => {
+    for (const token of ["old-eu", "new-eu"]) assert.equal((await gateway.send(...redo(token, "/webhooks/redo/eu"))).status, 200, token);
+    const literal = await gateway.send(...redo('["old-eu", "new-eu"]', "/webhooks/redo/eu"));
+    assert.equal(literal.status, 401);
+  });
+});
+
+describe("configuration that cannot be read stops the gateway, loudly", () => {
+  const cases = {
+    "TOLERANCE_SECONDS=Infinity": { TOLERANCE_SECONDS: "Infinity" },
+    "TOLERANCE_SECONDS=abc": { TOLERANCE_SECONDS: "abc" },
+    "TOLERANCE_SECONDS=-5": { TOLERANCE_SECONDS: "-5" },
+    "TOLERANCE_SECONDS empty": { TOLERANCE_SECONDS: "" },
+    "MAX_BODY_BYTES=lots": { MAX_BODY_BYTES: "lots" },
+    "ORIGIN_TIMEOUT_MS=soon": { ORIGIN_TIMEOUT_MS: "soon" },
+    "HMAC_HMAC_SCHEME not JSON": { HMAC_HMAC_SCHEME: '{"header": "x-sig"' },
+    "REDO_SECRET an unreadable array": { REDO_SECRET: '["unterminated' },
+    "FORWARD_SECRET whsec_ alone": { FORWARD_SECRET: "whsec_" },
+    "FORWARD_SECRET a 1-byte key": { FORWARD_SECRET: "whsec_AA==" },
+    "ORIGIN_URL not a URL": { ORIGIN_URL: "origin.internal/events" },
+  };
+  for (const [name, vars] of Object.entries(cases)) {
+    test(`${name}: 503 gateway_misconfigured for every delivery, one log line naming the variable`, async () => {
+      const gateway = await startGateway({ ...baseVars(), REDO_SECRET: "redo-secret", ...vars });
+      try {
+        const before = origin.received.length;
+        const token = vars.REDO_SECRET ?? "redo-secret";
+        for (let i = 0; i < 3; i++) {
+          const answer = await gateway.send(...redo(token));
+          assert.deepEqual([answer.status, answer.body], [503, { error: "gateway_misconfigured" }]);
+        }
+        const health = await gateway.mf.dispatchFetch("http://gateway.test/healthz");
+        assert.equal(health.status, 503);
+        assert.equal(origin.received.length, before, "nothing reached the origin");
+        const [variable] = Object.keys(vars);
+        await waitFor(() => logLines(gateway.logs).some((line) => line.error === "gateway_misconfigured"));
+        const reports = logLines(gateway.logs).filter((line) => line.error === "gateway_misconfigured");
+        assert.equal(reports.length, 1, "logged once per isolate");
+        assert.deepEqual(reports[0].variables, [variable]);
+        const printed = gateway.logs.join("") + (await health.text());
+        const value = String(vars[variable]);
+        if (value.length > 6) assert.ok(!printed.includes(value), "the value is never printed");
+      } finally {
+        await gateway.dispose();
+      }
+    });
+  }
+
+  test("sane values and absent variables are taken", async () => {
+    const gateway = await startGateway({ ...baseVars(), REDO_SECRET: "redo-secret", TOLERANCE_SECONDS: "0", MAX_BODY_BYTES: "2048", ORIGIN_TIMEOUT_MS: " 1500 " });
+    try {
+      assert.equal((await gateway.send(...redo("redo-secret"))).status, 200);
+      const large = await gateway.send("/webhooks/redo", { headers: { authorization: "Bearer redo-secret" }, body: "x".repeat(2049) });
+      assert.equal(large.status, 413);
+    } finally {
+      await gateway.dispose();
+    }
+  });
+});
+
+describe("hygiene under hostile paths and payloads", () => {
+  let gateway;
+  before(async () => {
+    gateway = await startGateway({ ...baseVars(), REDO_SECRET: "redo-secret", BABACK_SECRET: "baback-topsecret" });
+  });
+  after(() => gateway?.dispose());
+
+  test("requests to endless unconfigured endpoint names do not grow the warnings without bound", async () => {
+    for (let i = 0; i < 200; i++) {
+      const answer = await gateway.send(...redo("redo-secret", `/webhooks/redo/random-${i}`));
+      assert.equal(answer.status, 503);
+    }
+    await waitFor(() => logLines(gateway.logs).filter((line) => "outcome" in line).length >= 200);
+    const warnings = logLines(gateway.logs).filter((line) => line.warning);
+    assert.ok(warnings.length > 0 && warnings.length <= 64, `${warnings.length} warnings`);
+  });
+
+  test("no escaped spelling of Baback's secret reaches what the origin's JSON.parse decodes", async () => {
+    // The secret goes into the sample's text by hand: signDelivery's JSON.stringify would undo the escapes.
+    const sample = samples().baback.body.replace('"secret":""', '"secret":"baback-topsecret"');
+    // Each hides the secret behind escapes serde_json would refuse or not look into: a lone surrogate
+    // before an escaped letter, inside arrays, in a key.
+    const hiding = [
+      '"note":"\\ud800\\u0062aback-topsecret"',
+      '"notes":["x",{"deep":["\\udc00\\u0062\\u0061back-topsecret"]}]',
+      '"\\ud83d\\u0062aback-topsecret":1',
+    ];
+    for (const member of hiding) {
+      const body = sample.replace('"action":', `${member},"action":`);
+      const before = origin.received.length;
+      const answer = await gateway.send("/webhooks/baback", { headers: { "content-type": "application/json" }, body });
+      if (answer.status === 200) {
+        const event = JSON.parse(origin.received.at(-1).body);
+        assert.ok(!strings(event).some((text) => text.includes("baback-topsecret")), member);
+      } else {
+        // Refused outright: the secret repeated elsewhere, or a key JSON cannot hold as text.
+        assert.equal(answer.status, 400, member);
+        assert.ok(["invalid_payload", "invalid_json"].includes(answer.body.error), answer.text);
+        assert.equal(origin.received.length, before);
+      }
+    }
+  });
+});
+
+/** Every string in a parsed JSON value, keys included. */
+function strings(value) {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([key, item]) => [key, ...strings(item)]);
+  return [];
+}
