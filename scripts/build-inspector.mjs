@@ -1,30 +1,55 @@
-// Builds the inspector as a static folder, build/site/inspector/ (served at /inspector by the local
-// run command; copy the folder to any static host). The wasm module is inlined as base64 so the page's
-// Content-Security-Policy can forbid every connection (connect-src 'none'); the samples are each
-// provider's documented delivery from tests/vectors/<provider>.json.
+// Builds the inspector as a static folder, build/site/inspector/ (served at /inspector by the gateway;
+// copy the folder to any static host): index.html, style.css, and inspector.js bundled by esbuild with
+// hookgate/explain and its wasm module inlined as base64, so the page's Content-Security-Policy can
+// forbid every connection (connect-src 'none'). The samples are each provider's documented delivery
+// from tests/vectors/<provider>.json.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = `${root}build/site/inspector/`;
+const generated = `${root}build/inspector-src/`;
 rmSync(out, { recursive: true, force: true });
-mkdirSync(`${out}hookgate`, { recursive: true });
+rmSync(generated, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+mkdirSync(generated, { recursive: true });
 
-for (const file of ["index.html", "style.css", "inspector.js", "raw-request.js"]) cpSync(`${root}js/inspector/${file}`, `${out}${file}`);
-for (const file of ["hookgate.js", "api.js", "defaults.js"]) cpSync(`${root}pkg/${file}`, `${out}hookgate/${file}`);
-const wasm = readFileSync(`${root}pkg/hookgate_bg.wasm`).toString("base64");
-writeFileSync(`${out}hookgate/wasm.js`, `// hookgate_bg.wasm, inlined so that the page needs no connection.\nexport const wasmBase64 = "${wasm}";\n`);
-writeFileSync(`${out}hookgate.mjs`, `// The inspector's hookgate entry: the package's glue, the module compiled from the inlined bytes.
-import { initSync } from "./hookgate/hookgate.js";
-import { wasmBase64 } from "./hookgate/wasm.js";
+for (const file of ["index.html", "style.css"]) cpSync(`${root}js/inspector/${file}`, `${out}${file}`);
 
-initSync({ module: Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0)) });
+const wasm = readFileSync(`${root}pkg/hookgate_explain_bg.wasm`).toString("base64");
+writeFileSync(
+  `${generated}hookgate.mjs`,
+  `// The inspector's hookgate: hookgate/explain with its module compiled from inlined bytes.
+import { initSync } from "${root}pkg/hookgate_explain.js";
 
-export * from "./hookgate/api.js";
-`);
+initSync({ module: Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0)) });
+
+export * from "${root}pkg/explain.js";
+`,
+);
 const samples = Object.fromEntries(
-  readdirSync(`${root}tests/vectors`).filter((f) => f.endsWith(".json")).sort()
+  readdirSync(`${root}tests/vectors`)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
     .map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(`${root}tests/vectors/${f}`, "utf8")).sample]),
 );
-writeFileSync(`${out}samples.js`, `// Each provider's documented sample delivery, unsigned (from tests/vectors/<provider>.json).\nexport const samples = ${JSON.stringify(samples, null, 1)};\n`);
-console.log(`build/site/inspector/: ${readdirSync(out).length} entries`);
+writeFileSync(`${generated}samples.js`, `export const samples = ${JSON.stringify(samples)};\n`);
+
+/** The page's imports of the package and the samples resolve to the generated modules above. */
+const generatedModules = {
+  name: "inspector-generated",
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/(hookgate\.mjs|samples\.js)$/ }, ({ path }) => ({ path: `${generated}${path.slice(2)}` }));
+  },
+};
+await build({
+  entryPoints: [`${root}js/inspector/inspector.js`],
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  outfile: `${out}inspector.js`,
+  plugins: [generatedModules],
+  logLevel: "warning",
+});
+console.log(`build/site/inspector/: ${readdirSync(out).join(", ")}`);

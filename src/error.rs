@@ -7,7 +7,8 @@ use std::fmt;
 /// Why a delivery was rejected. Each variant has a stable [`code`](Error::code).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// No secret or token is configured for the provider: hookgate fails closed and rejects everything.
+    /// No usable secret or token is configured for the provider: hookgate fails closed and rejects
+    /// everything. The text says what is missing or unusable (never the value).
     MissingSecret(&'static str),
     /// The request carries no credential where the provider puts one (header, URL parameter or body field).
     MissingSignature(Cow<'static, str>),
@@ -60,7 +61,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::MissingSecret(what) => write!(f, "no {what} is configured, so every delivery is rejected"),
+            Error::MissingSecret(why) => write!(f, "{why}, so every delivery is rejected"),
             Error::MissingSignature(what) => write!(f, "the request has no {what}"),
             Error::MalformedSignature(why) => write!(f, "the credential is malformed: {why}"),
             Error::SignatureMismatch(what) => write!(f, "the {what} matches none of the configured secrets"),

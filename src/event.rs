@@ -48,6 +48,10 @@ pub struct Event<'a> {
     pub test: bool,
     /// The provider's payload as raw JSON text: verbatim, except that secrets are removed.
     pub data: Cow<'a, str>,
+    /// Whether a captured copy of this delivery would verify again at any time: its credential signs no
+    /// timestamp (a bearer or URL token, a secret in the body, or a signature over the body alone).
+    /// Not written into the event JSON; a forwarder deduplicates such deliveries on their content too.
+    pub replayable: bool,
 }
 
 /// The normalized type for an event type hookgate does not map (the event still verifies and is passed on).
@@ -56,33 +60,40 @@ pub const UNKNOWN_TYPE: &str = "unknown";
 impl Event<'_> {
     /// The event as one JSON object, written in a single pass; `data` is copied in as it is.
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(self.data.len() + 256);
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    /// Appends [`Event::to_json`]'s text to `out` (the forwarding path writes it straight into the
+    /// module's output buffer).
+    pub fn write_json(&self, out: &mut String) {
+        out.reserve(self.data.len() + 256);
         out.push_str("{\"provider\":");
-        push_string(&mut out, self.provider);
+        push_string(out, self.provider);
         out.push_str(",\"id\":");
-        push_string(&mut out, &self.id);
+        push_string(out, &self.id);
         out.push_str(",\"type\":");
-        push_string(&mut out, &self.event_type);
+        push_string(out, &self.event_type);
         out.push_str(",\"sourceType\":");
-        push_string(&mut out, &self.source_type);
+        push_string(out, &self.source_type);
         out.push_str(",\"occurredAt\":");
-        push_optional_string(&mut out, self.occurred_at.as_deref());
+        push_optional_string(out, self.occurred_at.as_deref());
         out.push_str(",\"subject\":{\"type\":");
-        push_optional_string(&mut out, self.subject.kind.as_deref());
+        push_optional_string(out, self.subject.kind.as_deref());
         out.push_str(",\"id\":");
-        push_optional_string(&mut out, self.subject.id.as_deref());
+        push_optional_string(out, self.subject.id.as_deref());
         out.push_str(",\"reference\":");
-        push_optional_string(&mut out, self.subject.reference.as_deref());
+        push_optional_string(out, self.subject.reference.as_deref());
         out.push_str("},\"status\":{\"previous\":");
-        push_optional_string(&mut out, self.status.previous.as_deref());
+        push_optional_string(out, self.status.previous.as_deref());
         out.push_str(",\"current\":");
-        push_optional_string(&mut out, self.status.current.as_deref());
+        push_optional_string(out, self.status.current.as_deref());
         out.push_str("},\"test\":");
         out.push_str(if self.test { "true" } else { "false" });
         out.push_str(",\"data\":");
         out.push_str(&self.data);
         out.push('}');
-        out
     }
 }
 
@@ -102,6 +113,7 @@ mod tests {
             status: Status { previous: None, current: Some("pending".into()) },
             test: true,
             data: r#"{"x": [1, 2]}"#.into(),
+            replayable: false,
         };
         let parsed: serde_json::Value = serde_json::from_str(&event.to_json()).unwrap();
         assert_eq!(parsed["id"], "a\"b\\c\n");

@@ -125,7 +125,7 @@ pub fn payload_mapping(data: &[u8]) {
         redacted_body: None,
     };
     if let Ok(mapped) = (provider.map)(&Delivery { request: &request, body, verified: &verified }) {
-        let event = mapped.into_event(provider.id, body.into());
+        let event = mapped.into_event(provider.id, body.into(), false);
         let json = event.to_json();
         assert!(serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(), "the event is not JSON: {json}");
     }

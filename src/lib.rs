@@ -3,9 +3,13 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+#[cfg(feature = "wasm")]
+mod bindings;
 mod error;
 mod event;
+#[cfg(feature = "explain")]
 pub mod explain;
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
 mod json;
 mod options;
@@ -13,8 +17,6 @@ pub mod providers;
 mod request;
 pub mod scheme;
 mod time;
-#[cfg(feature = "wasm")]
-mod wasm;
 
 use std::borrow::Cow;
 
@@ -23,7 +25,7 @@ pub use event::{Event, Status, Subject, UNKNOWN_TYPE};
 pub use options::{KeyKind, Options, Secret, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS};
 pub use providers::{detect, Provider, PROVIDERS};
 pub use request::Request;
-pub use scheme::{Algorithm, Encoding, HmacConfig, SignedString};
+pub use scheme::{Algorithm, Encoding, HmacConfig, SignedDelivery, SignedString, Signing};
 
 /// Verifies a delivery for `provider` against the system clock and normalizes it.
 ///
@@ -50,7 +52,7 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
     }
     // Not UTF-8 is only an error once the credential is checked (or, for a secret inside the body, when
     // it is looked for): a forged delivery is a mismatch whatever its bytes.
-    let text = std::str::from_utf8(request.body).map_err(|e| not_utf8(request.body, e.valid_up_to()));
+    let text = std::str::from_utf8(request.body).map_err(|e| json::error_at(request.body, e.valid_up_to()));
     let verified = scheme::authenticate(provider.credentials, request, &text, options, now)?;
     let body = text?;
     json::check_depth(body)?;
@@ -59,7 +61,7 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
         Some(redacted) => Cow::Owned(redacted),
         None => Cow::Borrowed(body.trim_matches([' ', '\t', '\n', '\r'])),
     };
-    Ok(mapped.into_event(provider.id, data))
+    Ok(mapped.into_event(provider.id, data, verified.timestamp.is_none()))
 }
 
 /// [`verify_at`], returning the event as a JSON string (the forwarding path).
@@ -83,6 +85,62 @@ pub fn sign_headers(
     scheme::sign_headers(provider.credentials, secret, body, timestamp, id, hmac)
 }
 
+/// Puts a credential on `body` sent to `url` the way `provider`'s sender does: signature or bearer
+/// headers, the `?token=` URL parameter, or the secret field inside the JSON body.
+pub fn sign_delivery(provider: &str, body: &[u8], url: &str, signing: &Signing<'_>) -> Result<SignedDelivery, Error> {
+    let provider = providers::find(provider).ok_or(Error::UnknownProvider)?;
+    scheme::sign_delivery(provider.credentials, body, url, signing)
+}
+
+/// The Standard Webhooks headers that sign `event` (the event's JSON bytes, as forwarded) for the
+/// origin with `forward_secret` (`whsec_…`, at least 16 bytes) at `now`: `webhook-id` is the event id
+/// (percent-encoded when it is not visible ASCII, as a header value must be), so the origin can check
+/// the forward with any Standard Webhooks library and deduplicate on the id.
+pub fn sign_for_origin(event: &[u8], event_id: &str, forward_secret: &str, now: i64) -> Result<OriginHeaders, Error> {
+    let webhook_id = header_safe(event_id).into_owned();
+    let signature = providers::standard_webhooks::SIGNATURE.sign(forward_secret, Some(&webhook_id), now, event)?;
+    Ok(OriginHeaders { webhook_id, webhook_timestamp: now.to_string(), webhook_signature: signature })
+}
+
+/// The headers [`sign_for_origin`] writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OriginHeaders {
+    /// `webhook-id`: the event id, header-safe.
+    pub webhook_id: String,
+    /// `webhook-timestamp`: unix seconds.
+    pub webhook_timestamp: String,
+    /// `webhook-signature`: `v1,<base64>`.
+    pub webhook_signature: String,
+}
+
+/// The key a forwarder deduplicates a replayable delivery on (see [`Event::replayable`]): hex SHA-256 of
+/// the provider id, a NUL and the body as received. Redelivered bytes give the same key whatever id
+/// header came with them, which a credential over the body alone does not protect.
+pub fn replay_digest(provider: &str, body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::new().chain_update(provider).chain_update([0]).chain_update(body).finalize())
+}
+
+/// `text` as a header value: as it is when it is visible ASCII, else percent-encoded as JavaScript's
+/// `encodeURIComponent` writes it (a header cannot carry other bytes).
+pub fn header_safe(text: &str) -> Cow<'_, str> {
+    if !text.is_empty() && text.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Cow::Borrowed(text);
+    }
+    const UNRESERVED: &[u8] = b"-_.!~*'()";
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || UNRESERVED.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte & 0xf)]));
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp`.
 pub fn sign_reready(body: &[u8], secret: &str, timestamp: i64) -> String {
     // Any UTF-8 secret is a ReReady key, so signing cannot fail.
@@ -93,12 +151,4 @@ pub fn sign_reready(body: &[u8], secret: &str, timestamp: i64) -> String {
 /// Fails with `missing_secret` when `secret` is not `whsec_` + base64.
 pub fn sign_standard_webhooks(id: &str, timestamp: i64, body: &[u8], secret: &str) -> Result<String, Error> {
     providers::standard_webhooks::SIGNATURE.sign(secret, Some(id), timestamp, body)
-}
-
-/// Where a body that is not UTF-8 stops being UTF-8, as a JSON error position.
-fn not_utf8(body: &[u8], valid_up_to: usize) -> Error {
-    let prefix = &body[..valid_up_to];
-    let line = prefix.iter().filter(|b| **b == b'\n').count() + 1;
-    let column = valid_up_to - prefix.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
-    Error::InvalidJson { line, column }
 }

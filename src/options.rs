@@ -4,8 +4,9 @@ use std::fmt;
 
 use crate::scheme::HmacConfig;
 
-/// A configured secret or token. Its `Debug` prints `[REDACTED]`, so no `{:?}` can print it.
-#[derive(Clone, PartialEq, Eq)]
+/// A configured secret or token. Its `Debug` prints `[REDACTED]`, so no `{:?}` can print it, and it
+/// has no `==`: a secret is compared only in constant time (`scheme::token`, `subtle`).
+#[derive(Clone)]
 pub struct Secret(Box<str>);
 
 impl Secret {
@@ -89,20 +90,10 @@ impl Options {
 /// Which option list holds the keys for a credential scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyKind {
-    /// `Options::secrets` (`secret` in JS).
+    /// `Options::secrets`.
     Secret,
-    /// `Options::tokens` (`token` in JS).
+    /// `Options::tokens`.
     Token,
-}
-
-impl KeyKind {
-    /// The option's name as users write it.
-    pub fn option_name(self) -> &'static str {
-        match self {
-            KeyKind::Secret => "secret",
-            KeyKind::Token => "token",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,39 +1,28 @@
 // @ts-check
-// Forwards a verified event to the origin, signed again per Standard Webhooks with FORWARD_SECRET, so
-// the origin can check it with any Standard Webhooks library.
-import { signHeaders } from "hookgate";
-
-/** Header values must be visible ASCII; an id with anything else is sent percent-encoded. */
-const headerSafe = (text) => (/^[\x21-\x7e]+$/.test(text) ? text : encodeURIComponent(text));
+// Posts a verified event to the origin and says how it went. Signing for the origin is the core's
+// (verifyForward signs in the same call that verifies; signForOrigin signs again at each queued attempt).
 
 /**
- * POSTs `eventJson` to the origin. Resolves to `{ outcome, status }`: `forwarded` (the origin answered
- * 2xx), `origin_failed` (any other answer, a redirect included), `origin_unreachable` or `origin_timeout`.
- * @param {import("./config.js").Origin} origin
- * @param {string} eventJson
- * @param {{ id: string, type: string, provider: string }} head
- * @returns {Promise<{ outcome: "forwarded" | "origin_failed" | "origin_unreachable" | "origin_timeout", status: number | null }>}
+ * @typedef {"forwarded" | "origin_failed" | "origin_unreachable" | "origin_timeout"} Outcome
+ * @typedef {{ outcome: Outcome, status: number | null }} Forwarded
  */
-export async function forwardEvent(origin, eventJson, head) {
-  const webhookId = headerSafe(head.id);
-  const signed = signHeaders("standard-webhooks", {
-    secret: origin.forwardSecret,
-    body: eventJson,
-    id: webhookId,
-    timestamp: Math.floor(Date.now() / 1000),
-  });
+
+/**
+ * POSTs `body` with `headers` to the origin. `forwarded` when it answered 2xx; `origin_failed` for any
+ * other answer, a redirect included; `origin_unreachable` or `origin_timeout` when it did not answer.
+ * @param {import("./config.js").Origin} origin
+ * @param {Uint8Array} body
+ * @param {Record<string, string>} headers
+ * @returns {Promise<Forwarded>}
+ */
+export async function postToOrigin(origin, body, headers) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), origin.timeoutMs);
   try {
     const response = await fetch(origin.url, {
       method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...signed,
-        "hookgate-provider": head.provider,
-        "hookgate-event-type": headerSafe(head.type),
-      },
-      body: eventJson,
+      headers,
+      body,
       signal: controller.signal,
       // Never follow a redirect: a 301/302 turns the POST into a GET that may answer 200 for an event
       // nobody received, and a 307/308 would send the signed event wherever Location points.

@@ -2,9 +2,9 @@
 // The hookgate gateway: a Cloudflare Worker in front of an origin. POST /webhooks/<provider>[/<name>]
 // is verified and normalized by the wasm core, then forwarded to ORIGIN_URL, signed again; anything
 // that does not verify is answered with a clear 4xx and never reaches the origin.
-import { HookgateError, errorResponse, eventHead, providers, verifyRequestJson } from "hookgate";
+import { HookgateError, errorResponse, providers, readBodyLimited, verifyForward } from "hookgate";
 import { configuredEndpoints, endpointOptions, readConfig } from "./config.js";
-import { forwardEvent } from "./forward.js";
+import { postToOrigin } from "./forward.js";
 
 const WEBHOOK_PATH = /^\/webhooks\/([a-z0-9-]+)(?:\/([a-z0-9-]{1,40}))?\/?$/;
 const PROVIDER_IDS = providers().map((p) => p.id);
@@ -68,17 +68,18 @@ export default {
 
     let event;
     try {
-      event = await verifyRequestJson(provider, request, endpointOptions(config, provider, name));
+      const options = { ...endpointOptions(config, provider, name), forwardSecret: config.origin.forwardSecret };
+      const body = await readBodyLimited(request, config.maxBodyBytes, provider);
+      event = verifyForward(provider, { headers: request.headers, body, url: request.url }, options);
     } catch (error) {
       if (!(error instanceof HookgateError)) throw error;
       if (error.code === "missing_secret") warnUnconfigured(provider, name);
       const { status, body } = errorResponse(error);
       return done(status, body, { outcome: "rejected", code: error.code });
     }
-    const head = eventHead(event);
-    const forwarded = await forwardEvent(config.origin, event, head);
-    const fields = { outcome: forwarded.outcome, eventId: head.id, type: head.type, originStatus: forwarded.status };
-    if (forwarded.outcome === "forwarded") return done(200, { ok: true, id: head.id }, fields);
+    const forwarded = await postToOrigin(config.origin, event.body, event.headers);
+    const fields = { outcome: forwarded.outcome, eventId: event.id, type: event.type, originStatus: forwarded.status };
+    if (forwarded.outcome === "forwarded") return done(200, { ok: true, id: event.id }, fields);
     return done(ORIGIN_FAILURE[forwarded.outcome], { error: forwarded.outcome }, fields);
   },
 };

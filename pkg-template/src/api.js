@@ -1,70 +1,175 @@
-// The package's JS API over the wasm exports. Thin on purpose: it converts inputs (Headers, objects
-// or pairs; strings or bytes) and maps errors to HookgateError. Verification happens in Rust only.
+// @ts-check
+// The verification API over one wasm module: verify, verifyJson, verifyForward (the gateway's path),
+// detectProvider and the registry. Thin on purpose: it builds the frame, crosses once, and maps the
+// answer. Verification happens in Rust only.
+import { text } from "./boundary.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, limitOption } from "./defaults.js";
-import * as wasm from "./hookgate.js";
-
-export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS } from "./defaults.js";
-
-const encoder = new TextEncoder();
-
-/** A rejected delivery: `.code` is stable (see the README), `.message` never contains a secret. */
-export class HookgateError extends Error {
-  constructor(code, message, provider) {
-    super(message);
-    this.name = "HookgateError";
-    this.code = code;
-    this.provider = provider;
-  }
-}
-
-let registry;
-let providerIds;
-/** The registry as the core describes it, read once. */
-const registryData = () => (registry ??= JSON.parse(wasm.providers()));
+import { unknownProvider } from "./errors.js";
+import { field, headerFields, keyFields } from "./frame.js";
 
 /**
- * The providers this build knows: `[{ id, name, docsUrl, secretFormat, events, credentials }]` (a copy
- * the caller may change).
+ * @typedef {import("./index.js").ProviderId} ProviderId
+ * @typedef {import("./index.js").WebhookRequest} WebhookRequest
+ * @typedef {import("./index.js").VerifyOptions} VerifyOptions
+ * @typedef {import("./index.js").ForwardOptions} ForwardOptions
+ * @typedef {import("./index.js").ForwardableEvent} ForwardableEvent
+ * @typedef {import("./index.js").HookEvent} HookEvent
+ * @typedef {import("./index.js").ProviderDescription} ProviderDescription
+ * @typedef {import("./boundary.js").Boundary} Boundary
+ * @typedef {import("./boundary.js").WasmModule & {
+ *   verify(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
+ *   deliver(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
+ *   detect(frameLength: number, bodyLength: number): void,
+ *   providers(): void,
+ * }} VerifyingModule
  */
-export function providers() {
-  return registryData().map((p) => ({ ...p, credentials: p.credentials.map((c) => ({ ...c })) }));
+
+/** The registry as the core describes it, read once per module. @param {VerifyingModule} wasm @param {Boundary} boundary */
+export function createRegistry(wasm, boundary) {
+  /** @type {ProviderDescription[] | undefined} */
+  let list;
+  /** @type {Set<string> | undefined} */
+  let ids;
+  const all = () => {
+    if (!list) {
+      wasm.providers();
+      list = JSON.parse(text(boundary.answer(null).main));
+    }
+    return /** @type {ProviderDescription[]} */ (list);
+  };
+  return {
+    all,
+    /** @param {unknown} id @returns {id is ProviderId} */
+    has: (id) => (ids ??= new Set(all().map((p) => p.id))).has(/** @type {string} */ (id)),
+  };
 }
 
-function knownProvider(provider) {
-  providerIds ??= new Set(registryData().map((p) => p.id));
-  return providerIds.has(provider);
-}
+/** @typedef {ReturnType<typeof createRegistry>} Registry */
 
-/** The event as a JSON string (the forwarding path: no JS objects are built). Throws HookgateError. */
-export function verifyJson(provider, request, options = {}) {
-  if (!knownProvider(provider)) throw unknownProvider(provider);
+/**
+ * The frame of a verification: provider, URL, headers and keys.
+ * @param {string | null} provider
+ * @param {WebhookRequest} request
+ * @param {VerifyOptions} options
+ */
+export function requestFrame(provider, request, options) {
   if (request === null || typeof request !== "object") throw new TypeError("hookgate: request must be { headers, body, url? }");
-  const maxBodyBytes = limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
-  // The size is checked before the body is copied into wasm memory, which never shrinks.
-  const body = stageBody(request.body, maxBodyBytes, provider);
-  try {
-    return wasm.verifyJson(provider, ...wasmArguments(request, body, options, maxBodyBytes));
-  } catch (error) {
-    throw fromWasm(error, provider);
-  }
+  let frame = provider == null ? "" : field("P", provider);
+  if (request.url != null) frame += field("U", String(request.url));
+  frame += headerFields(request.headers);
+  frame += keyFields("S", options.secret, "secret");
+  frame += keyFields("T", options.token, "token");
+  if (options.hmac != null) frame += field("M", JSON.stringify(options.hmac));
+  return frame;
 }
 
-const unknownProvider = (provider) =>
-  new HookgateError("unknown_provider", `unknown provider ${JSON.stringify(String(provider)).slice(0, 80)}`, provider);
-
-/** The arguments after the provider that the wasm `verifyJson` and `explain` both take. */
-function wasmArguments(request, body, options, maxBodyBytes) {
+/**
+ * The numbers every verification passes: tolerance, body limit, now.
+ * @param {VerifyOptions} options
+ * @returns {[number, number, number]}
+ */
+export function limits(options) {
   return [
-    joinHeaders(request.headers),
-    body,
-    request.url == null ? undefined : String(request.url),
-    keyList(options.secret, "secret"),
-    keyList(options.token, "token"),
     limitOption(options.toleranceSeconds, "toleranceSeconds", DEFAULT_TOLERANCE_SECONDS),
-    maxBodyBytes,
+    limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES),
     options.now ?? Math.floor(Date.now() / 1000),
-    options.hmac == null ? undefined : JSON.stringify(options.hmac),
   ];
+}
+
+/**
+ * @param {VerifyingModule} wasm
+ * @param {Boundary} boundary
+ * @param {Registry} registry
+ */
+export function verificationApi(wasm, boundary, registry) {
+  /**
+   * Verifies and normalizes in one crossing; returns the answer (valid until the next call).
+   * @param {"verify" | "deliver"} entry
+   * @param {ProviderId} provider
+   * @param {WebhookRequest} request
+   * @param {VerifyOptions & { forwardSecret?: string }} options
+   */
+  function run(entry, provider, request, options) {
+    if (!registry.has(provider)) throw unknownProvider(provider);
+    let frame = requestFrame(provider, request, options);
+    if (options.forwardSecret != null) frame += keyFields("F", options.forwardSecret, "forwardSecret");
+    const [toleranceSeconds, maxBodyBytes, now] = limits(options);
+    const [frameLength, bodyLength] = boundary.stage(frame, request.body, maxBodyBytes, provider);
+    wasm[entry](frameLength, bodyLength, toleranceSeconds, maxBodyBytes, now);
+    return boundary.answer(provider);
+  }
+
+  /**
+   * The event as a JSON string, without building JS objects. Throws HookgateError.
+   * @param {ProviderId} provider @param {WebhookRequest} request @param {VerifyOptions} [options]
+   * @returns {string}
+   */
+  function verifyJson(provider, request, options = {}) {
+    return text(run("verify", provider, request, options).main);
+  }
+
+  /**
+   * The normalized event. Throws HookgateError.
+   * @param {ProviderId} provider @param {WebhookRequest} request @param {VerifyOptions} [options]
+   * @returns {HookEvent}
+   */
+  function verify(provider, request, options = {}) {
+    return JSON.parse(verifyJson(provider, request, options));
+  }
+
+  /**
+   * The forwarding path in one crossing: verifies, normalizes, and with `forwardSecret` signs the
+   * event for the origin (Standard Webhooks). The event comes back as bytes the caller may keep.
+   * @param {ProviderId} provider @param {WebhookRequest} request @param {ForwardOptions} [options]
+   * @returns {ForwardableEvent}
+   */
+  function verifyForward(provider, request, options = {}) {
+    const { head, main, tail } = run("deliver", provider, request, options);
+    const [providerId, id, type, webhookId, typeHeader, digest] = head;
+    /** @type {Record<string, string>} */
+    const headers = { "content-type": "application/json", "webhook-id": webhookId, "hookgate-provider": providerId, "hookgate-event-type": typeHeader };
+    if (tail.length === 2) {
+      headers["webhook-timestamp"] = tail[0];
+      headers["webhook-signature"] = tail[1];
+    }
+    return { provider: /** @type {ProviderId} */ (providerId), id, type, body: main.slice(), headers, replayDigest: digest || null };
+  }
+
+  /**
+   * The id of the provider a delivery most likely comes from (its signature header, else its payload's
+   * keys), or null.
+   * @param {WebhookRequest} request
+   * @returns {ProviderId | null}
+   */
+  function detectProvider(request) {
+    const [frameLength, bodyLength] = boundary.stage(requestFrame(null, request, {}), request.body, DEFAULT_MAX_BODY_BYTES, null);
+    wasm.detect(frameLength, bodyLength);
+    return /** @type {ProviderId} */ (text(boundary.answer(null).main)) || null;
+  }
+
+  /**
+   * The providers this build knows (a copy the caller may change).
+   * @returns {ProviderDescription[]}
+   */
+  function providers() {
+    return registry.all().map((p) => ({ ...p, credentials: p.credentials.map((c) => ({ ...c })) }));
+  }
+
+  /** @param {ProviderId} provider */
+  const shortcut = (provider) => (/** @type {WebhookRequest} */ request, /** @type {VerifyOptions} */ options) => verify(provider, request, options);
+
+  return {
+    verify,
+    verifyJson,
+    verifyForward,
+    detectProvider,
+    providers,
+    verifyRedo: shortcut("redo"),
+    verifyBaback: shortcut("baback"),
+    verifyReturnsCloud: shortcut("returns-cloud"),
+    verifyReReady: shortcut("reready"),
+    verifyStandardWebhooks: shortcut("standard-webhooks"),
+  };
 }
 
 const EVENT_HEAD = /^\{"provider":("(?:[^"\\]|\\.)*"),"id":("(?:[^"\\]|\\.)*"),"type":("(?:[^"\\]|\\.)*")/;
@@ -72,182 +177,11 @@ const EVENT_HEAD = /^\{"provider":("(?:[^"\\]|\\.)*"),"id":("(?:[^"\\]|\\.)*"),"
 /**
  * `{ provider, id, type }` of an event JSON string from `verifyJson`, read from its first fields without
  * parsing the payload (the core always writes them first, in this order).
+ * @param {string} json
+ * @returns {{ provider: ProviderId, id: string, type: string }}
  */
 export function eventHead(json) {
   const head = EVENT_HEAD.exec(json);
   if (!head) throw new TypeError("hookgate: not an event from verifyJson");
   return { provider: JSON.parse(head[1]), id: JSON.parse(head[2]), type: JSON.parse(head[3]) };
-}
-
-/**
- * Why a delivery does or does not verify, step by step (for the inspector and `hookgate verify`):
- * `{ provider, detected, verdict: "verified" | "rejected", code, message, steps: [{ title, status, detail }], event }`.
- * `provider` may be null to detect it. Never throws for a bad delivery; never shows a secret.
- */
-export function explain(provider, request, options = {}) {
-  if (provider != null && !knownProvider(provider)) throw unknownProvider(provider);
-  const maxBodyBytes = limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
-  // An over-size body is explained too (up to four times the limit), so it is let through here.
-  const body = stageBody(request.body, Math.max(maxBodyBytes, 0) * 4 + 1024, provider);
-  try {
-    return JSON.parse(wasm.explain(provider ?? undefined, ...wasmArguments(request, body, options, maxBodyBytes)));
-  } catch (error) {
-    throw fromWasm(error, provider);
-  }
-}
-
-/** The normalized event. Throws HookgateError. */
-export function verify(provider, request, options) {
-  return JSON.parse(verifyJson(provider, request, options));
-}
-
-export const verifyRedo = (request, options) => verify("redo", request, options);
-export const verifyBaback = (request, options) => verify("baback", request, options);
-export const verifyReturnsCloud = (request, options) => verify("returns-cloud", request, options);
-export const verifyReReady = (request, options) => verify("reready", request, options);
-export const verifyStandardWebhooks = (request, options) => verify("standard-webhooks", request, options);
-
-/**
- * The headers a sender of `provider` would add to `body` (for tests, simulations and the CLI), as an
- * object: the signature with its timestamp and id headers, or the bearer header. Empty for providers
- * whose credential travels in the URL (`?token=`) or inside the body (Baback).
- */
-export function signHeaders(provider, { secret, body, timestamp = Math.floor(Date.now() / 1000), id = "msg_hookgate", hmac } = {}) {
-  if (!knownProvider(provider)) throw unknownProvider(provider);
-  try {
-    const flat = wasm.signHeaders(provider, String(secret), stageBody(body, Infinity), timestamp, String(id), hmac == null ? undefined : JSON.stringify(hmac));
-    const headers = {};
-    for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
-    return headers;
-  } catch (error) {
-    throw fromWasm(error, provider);
-  }
-}
-
-/**
- * Puts a credential on a delivery the way `provider` sends it (for tests, the CLI, samples and the
- * inspector): its first credential scheme decides: signature or bearer headers, the URL parameter, or the
- * secret field inside the JSON body. Returns `{ headers, body, url }`.
- */
-export function signDelivery(provider, { body, headers = {}, url = `https://hookgate.invalid/webhooks/${provider}` }, options = {}) {
-  const description = registryData().find((p) => p.id === provider);
-  if (!description) throw unknownProvider(provider);
-  const [first] = description.credentials;
-  const key = first.option === "token" ? options.token : options.secret;
-  if (first.scheme === "url-token") {
-    const signed = new URL(url);
-    signed.searchParams.set(first.param, key);
-    return { headers: { ...headers }, body, url: signed.toString() };
-  }
-  if (first.scheme === "body-secret") {
-    const payload = JSON.parse(body);
-    const parent = first.path.slice(0, -1).reduce((object, name) => (object[name] ??= {}), payload);
-    parent[first.path.at(-1)] = key;
-    return { headers: { ...headers }, body: JSON.stringify(payload), url };
-  }
-  const signed = signHeaders(provider, { ...options, secret: key, body });
-  return { headers: { ...headers, ...signed }, body, url };
-}
-
-/** The `X-ReReady-Signature-512` header value ReReady would send (for tests and simulation). */
-export function signReReady(body, secret, timestamp = Math.floor(Date.now() / 1000)) {
-  return signHeaders("reready", { secret, body, timestamp })["X-ReReady-Signature-512"];
-}
-
-/** The `webhook-signature` header value a Standard Webhooks sender would send. */
-export function signStandardWebhooks(id, timestamp, body, secret) {
-  return signHeaders("standard-webhooks", { secret, body, timestamp, id })["webhook-signature"];
-}
-
-/** The id of the provider a delivery most likely comes from (by its signature header, else its payload's keys), or null. */
-export function detectProvider(request) {
-  return wasm.detect(joinHeaders(request.headers), stageBody(request.body, DEFAULT_MAX_BODY_BYTES)) ?? null;
-}
-
-function fromWasm(error, provider) {
-  if (typeof error !== "string") return error; // a trap or a bug, not a verdict: never disguise it
-  const newline = error.indexOf("\n");
-  return new HookgateError(error.slice(0, newline), error.slice(newline + 1), provider);
-}
-
-function tooLarge(limit, provider) {
-  return new HookgateError("payload_too_large", `the body is larger than the limit of ${limit} bytes`, provider);
-}
-
-/**
- * Writes `body` into the module's body buffer and returns its length in bytes, the argument the wasm
- * calls take. A string is encoded straight into wasm memory: `TextEncoder.encode` would first allocate
- * and fill a copy in JS (at 300 KB: 124 µs, against 11 µs for encodeInto).
- */
-function stageBody(body, limit, provider) {
-  if (typeof body === "string") {
-    // UTF-8 never has fewer bytes than UTF-16 code units: a long string is too large before encoding it.
-    if (body.length > limit) throw tooLarge(limit, provider);
-    // ASCII takes one byte per code unit. encodeInto stops before the first character that does not
-    // fit, and the rest takes at most three bytes per code unit (a surrogate pair: four for two).
-    let { read, written } = encoder.encodeInto(body, bodyView(body.length));
-    if (read < body.length) {
-      const rest = body.slice(read);
-      written += encoder.encodeInto(rest, bodyView(written + rest.length * 3).subarray(written)).written;
-    }
-    if (written > limit) throw tooLarge(limit, provider);
-    return written;
-  }
-  let bytes;
-  if (body instanceof Uint8Array) {
-    bytes = body;
-  } else if (body instanceof ArrayBuffer) {
-    bytes = new Uint8Array(body);
-  } else if (ArrayBuffer.isView(body)) {
-    bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  } else if (body == null) {
-    bytes = new Uint8Array(0);
-  } else {
-    throw new TypeError("hookgate: body must be a string, Uint8Array or ArrayBuffer");
-  }
-  if (bytes.byteLength > limit) throw tooLarge(limit, provider);
-  bodyView(bytes.byteLength).set(bytes);
-  return bytes.byteLength;
-}
-
-let memory;
-/** `length` writable bytes of the module's body buffer (a fresh view: memory may have grown since). */
-function bodyView(length) {
-  const address = wasm.bodyBuffer(length);
-  return new Uint8Array((memory ??= wasm.wasmMemory()).buffer, address, length);
-}
-
-/**
- * Headers as one string, `name\nvalue\nname\nvalue…`, for the wasm side: a `Headers`, a plain object (any
- * case, array values for repeated headers) or `[name, value]` pairs. A header whose name or value holds a
- * line break cannot have come over HTTP and is left out (a credential left out fails closed).
- */
-function joinHeaders(headers) {
-  let joined = "";
-  const add = (name, value) => {
-    if (value == null) return;
-    if (Array.isArray(value)) {
-      for (const each of value) add(name, each);
-      return;
-    }
-    const [n, v] = [String(name), String(value)];
-    if (n.includes("\n") || n.includes("\r") || v.includes("\n") || v.includes("\r")) return;
-    joined += joined ? `\n${n}\n${v}` : `${n}\n${v}`;
-  };
-  if (headers == null) return joined;
-  if (typeof headers.forEach === "function" && typeof headers.get === "function") {
-    headers.forEach((value, name) => add(name, value)); // Headers (Fetch API)
-  } else if (Array.isArray(headers) || typeof headers[Symbol.iterator] === "function") {
-    for (const [name, value] of headers) add(name, value); // [name, value] pairs
-  } else {
-    for (const name in headers) if (Object.hasOwn(headers, name)) add(name, headers[name]); // plain object, any case
-  }
-  return joined;
-}
-
-function keyList(value, name) {
-  if (value == null) return [];
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
-  throw new TypeError(`hookgate: options.${name} must be a string or an array of strings`);
 }

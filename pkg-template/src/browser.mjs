@@ -4,6 +4,6 @@ import init from "./hookgate.js";
 
 await init({ module_or_path: new URL("./hookgate_bg.wasm", import.meta.url) });
 
-export * from "./api.js";
+export * from "./core.js";
 export * from "./fetch.js";
 export * from "./http.js";

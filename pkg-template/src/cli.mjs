@@ -2,7 +2,8 @@
 // npx hookgate: sign a test delivery for a provider (and send it), or verify one you captured.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { explain, providers, signDelivery } from "hookgate";
+import { providers, signDelivery } from "hookgate";
+import { explain } from "hookgate/explain";
 
 const HELP = {
   main: `Usage: hookgate <command> [options]

@@ -1,6 +1,7 @@
 // Fetch API `Request`s (Workers, Node 18+, Deno, Bun, Hono's c.req.raw, Next.js route handlers): read
 // the body as bytes, never more than maxBodyBytes of it, then verify as the core does.
-import { HookgateError, verify, verifyJson } from "./api.js";
+import { verify, verifyJson } from "./core.js";
+import { tooLarge } from "./boundary.js";
 import { DEFAULT_MAX_BODY_BYTES, limitOption } from "./defaults.js";
 
 /**
@@ -9,12 +10,11 @@ import { DEFAULT_MAX_BODY_BYTES, limitOption } from "./defaults.js";
  * Bun and Next.js hand over bodies with no Content-Length, and a Request built in code can carry any.
  */
 export async function readBodyLimited(request, limit = DEFAULT_MAX_BODY_BYTES, provider) {
-  const tooLarge = () => new HookgateError("payload_too_large", `the body is larger than the limit of ${limit} bytes`, provider);
   // A Content-Length over the limit lets us refuse before reading anything.
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > limit) {
     await request.body?.cancel().catch(() => {});
-    throw tooLarge();
+    throw tooLarge(limit, provider);
   }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
@@ -26,7 +26,7 @@ export async function readBodyLimited(request, limit = DEFAULT_MAX_BODY_BYTES, p
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(limit, provider);
     }
     chunks.push(value);
   }

@@ -6,6 +6,6 @@ import { initSync } from "./hookgate.js";
 
 initSync({ module: readFileSync(join(__dirname, "hookgate_bg.wasm")) });
 
-export * from "./api.js";
+export * from "./core.js";
 export * from "./fetch.js";
 export * from "./http.js";

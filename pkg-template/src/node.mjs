@@ -4,6 +4,6 @@ import { initSync } from "./hookgate.js";
 
 initSync({ module: readFileSync(new URL("./hookgate_bg.wasm", import.meta.url)) });
 
-export * from "./api.js";
+export * from "./core.js";
 export * from "./fetch.js";
 export * from "./http.js";

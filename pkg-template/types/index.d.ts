@@ -151,7 +151,7 @@ export interface SignedDelivery {
 export declare function signDelivery(
   provider: ProviderId,
   delivery: { body: string; headers?: Record<string, string>; url?: string },
-  options: { secret?: string; token?: string; timestamp?: number; id?: string; hmac?: HmacScheme },
+  options?: { secret?: string; token?: string; timestamp?: number; id?: string; hmac?: HmacScheme | null },
 ): SignedDelivery;
 /** The id of the provider a delivery most likely comes from, or null. */
 export declare function detectProvider(request: WebhookRequest): ProviderId | null;
@@ -160,6 +160,42 @@ export declare function signReReady(body: string | Uint8Array | ArrayBuffer, sec
 /** The `webhook-signature` header value a Standard Webhooks sender would send. */
 export declare function signStandardWebhooks(id: string, timestamp: number, body: string | Uint8Array | ArrayBuffer, secret: string): string;
 export declare function providers(): ProviderDescription[];
+
+/** Options of `verifyForward`: the verification's, plus the secret that signs the event for the origin. */
+export interface ForwardOptions extends VerifyOptions {
+  /** `whsec_…` (at least 16 bytes): sign the event per Standard Webhooks for the origin. */
+  forwardSecret?: string;
+}
+/** A verified event ready to forward. */
+export interface ForwardableEvent {
+  provider: ProviderId;
+  /** The event id (the idempotency key). */
+  id: string;
+  /** The normalized type. */
+  type: string;
+  /** The event's JSON, as bytes the caller may keep and send as the body. */
+  body: Uint8Array;
+  /**
+   * Headers for the origin: `content-type`, `webhook-id` (the id, header-safe), `hookgate-provider`,
+   * `hookgate-event-type`, and with `forwardSecret` `webhook-timestamp` and `webhook-signature`.
+   */
+  headers: Record<string, string>;
+  /**
+   * For a delivery whose credential signs no time (tokens, body secrets, signatures over the body
+   * alone): hex SHA-256 of the provider and the body, to deduplicate a captured copy resent with a new
+   * id header. Null otherwise.
+   */
+  replayDigest: string | null;
+}
+/** Verifies, normalizes and (with `forwardSecret`) signs for the origin in one call into wasm. Throws HookgateError. */
+export declare function verifyForward(provider: ProviderId, request: WebhookRequest, options?: ForwardOptions): ForwardableEvent;
+/** The Standard Webhooks headers that sign an event's JSON for the origin (`webhook-id` is `id`, header-safe). */
+export declare function signForOrigin(
+  event: string | Uint8Array | ArrayBuffer,
+  id: string,
+  forwardSecret: string,
+  timestamp?: number,
+): { "webhook-id": string; "webhook-timestamp": string; "webhook-signature": string };
 
 /** `{ provider, id, type }` of an event JSON string from `verifyJson`, without parsing the payload. */
 export declare function eventHead(json: string): { provider: ProviderId; id: string; type: string };
@@ -209,5 +245,4 @@ export interface Explanation {
   steps: ExplanationStep[];
   event: HookEvent | null;
 }
-/** Explains a delivery step by step (provider `null` detects it); never shows a secret. */
-export declare function explain(provider: ProviderId | null, request: WebhookRequest, options?: VerifyOptions): Explanation;
+

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::depth::Lanes;
+use super::lanes::Lanes;
 
 /// `(key, raw value)` of each member of `text`, in order; `None` when a key does not decode.
 ///

@@ -16,7 +16,10 @@ use serde_json::value::RawValue;
 use crate::Error;
 
 mod depth;
+mod lanes;
 mod members;
+#[cfg(feature = "explain")]
+pub mod rewrite;
 pub use depth::check_depth;
 use members::members_of_valid;
 
@@ -148,6 +151,14 @@ impl<'a> Object<'a> {
     fn missing(&self, key: &str) -> Error {
         Error::InvalidPayload(format!("{} is missing", self.field(key)).into())
     }
+}
+
+/// `invalid_json` at byte `index` of `bytes`, as serde_json reports a position: 1-based line, and the
+/// 1-based byte column within that line.
+pub(crate) fn error_at(bytes: &[u8], index: usize) -> Error {
+    let before = &bytes[..index.min(bytes.len())];
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |newline| newline + 1);
+    Error::InvalidJson { line: before.iter().filter(|b| **b == b'\n').count() + 1, column: index - line_start + 1 }
 }
 
 /// The value of a raw JSON string, borrowed when it has no escapes; `None` when `raw` is not a string.

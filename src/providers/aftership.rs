@@ -40,7 +40,11 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
             event_type: event_type.into(),
             source_type: event,
             occurred_at: body.text("ts")?.and_then(|ts| ts.parse().ok()).and_then(|ts| time::format_utc(ts, 0)),
-            subject: Subject { kind: Some("tracking".into()), id: msg.text("id")?, reference: msg.text("tracking_number")? },
+            subject: Subject {
+                kind: Some("tracking".into()),
+                id: msg.text("id")?,
+                reference: msg.text("tracking_number")?,
+            },
             status: Status { previous: None, current: msg.str("tag")? },
             test: false,
         });

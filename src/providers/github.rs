@@ -24,8 +24,12 @@ pub const PROVIDER: Provider = Provider {
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
     let body = delivery.object()?;
-    let event = delivery.request.header("X-GitHub-Event").ok_or(Error::InvalidPayload("no X-GitHub-Event header".into()))?;
-    let id = delivery.request.header("X-GitHub-Delivery").ok_or(Error::InvalidPayload("no X-GitHub-Delivery header".into()))?;
+    let event =
+        delivery.request.header("X-GitHub-Event").ok_or(Error::InvalidPayload("no X-GitHub-Event header".into()))?;
+    let id = delivery
+        .request
+        .header("X-GitHub-Delivery")
+        .ok_or(Error::InvalidPayload("no X-GitHub-Delivery header".into()))?;
     let source_type: Cow<'a, str> = match body.str("action")? {
         Some(action) => format!("{event}.{action}").into(),
         None => event.into(),
@@ -38,8 +42,14 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         occurred_at: None,
         subject: Subject {
             kind: repository.as_ref().map(|_| "repository".into()),
-            id: match &repository { Some(r) => r.text("id")?, None => None },
-            reference: match &repository { Some(r) => r.str("full_name")?, None => None },
+            id: match &repository {
+                Some(r) => r.text("id")?,
+                None => None,
+            },
+            reference: match &repository {
+                Some(r) => r.str("full_name")?,
+                None => None,
+            },
         },
         status: Status::default(),
         test: false,

@@ -8,8 +8,12 @@ use super::{Delivery, Mapped, Provider};
 use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme};
 use crate::{time, Error, Request, Status, Subject, UNKNOWN_TYPE};
 
-const SIGNATURE: SignatureScheme<'static> =
-    SignatureScheme::over_body(&["X-Shopify-Hmac-Sha256", "shopify-hmac-sha256"], Algorithm::Sha256, Encoding::Base64, "");
+const SIGNATURE: SignatureScheme<'static> = SignatureScheme::over_body(
+    &["X-Shopify-Hmac-Sha256", "shopify-hmac-sha256"],
+    Algorithm::Sha256,
+    Encoding::Base64,
+    "",
+);
 
 pub const PROVIDER: Provider = Provider {
     id: "shopify",

@@ -72,6 +72,58 @@ fn extract_into<'a>(object: Object<'a>, path: &[&str], out: &mut String) -> Resu
     out.push('}');
     Ok(found)
 }
+/// `body` (a JSON object) with the string `secret` at `path`, as a sender puts it: the member replaced
+/// where it stands (the last of duplicates; earlier ones dropped), or added at the end of its object;
+/// every other member is copied verbatim.
+pub fn place(body: &str, path: &[&str], secret: &str) -> Result<String, Error> {
+    let mut out = String::with_capacity(body.len() + secret.len() + 32);
+    place_into(Some(Object::parse(body)?), path, secret, &mut out)?;
+    Ok(out)
+}
+
+fn place_into(object: Option<Object<'_>>, path: &[&str], secret: &str, out: &mut String) -> Result<(), Error> {
+    let Some((key, rest)) = path.split_first() else { return Ok(()) };
+    let members = object.as_ref().map_or(&[][..], |object| object.members());
+    let last = members.iter().rposition(|(k, _)| k == key);
+    let write_member = |out: &mut String| -> Result<(), Error> {
+        json::push_string(out, key);
+        out.push(':');
+        if rest.is_empty() {
+            json::push_string(out, secret);
+            return Ok(());
+        }
+        let inner = match last.map(|index| members[index].1) {
+            Some(raw) if raw.starts_with('{') => Some(Object::of_member(raw, format!("`{key}`").into())?),
+            _ => None,
+        };
+        place_into(inner, rest, secret, out)
+    };
+    out.push('{');
+    let mut first = true;
+    let mut comma = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+    };
+    for (index, (k, value)) in members.iter().enumerate() {
+        if k != key {
+            comma(out);
+            json::push_string(out, k);
+            out.push(':');
+            out.push_str(value);
+        } else if Some(index) == last {
+            comma(out);
+            write_member(out)?;
+        }
+    }
+    if last.is_none() {
+        comma(out);
+        write_member(out)?;
+    }
+    out.push('}');
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +148,17 @@ mod tests {
         let extracted = extract(two_envelopes, PATH).unwrap();
         assert_eq!(extracted.secret.as_deref(), Some("b"));
         assert_eq!(extracted.redacted, r#"{"data":{},"data":{"x":1}}"#);
+    }
+
+    #[test]
+    fn places_a_secret_where_the_sender_puts_it() {
+        let body = r#"{"data": {"action": "a", "secret": "", "n": [1]}, "v": 1}"#;
+        let placed = place(body, PATH, "s\"3").unwrap();
+        assert_eq!(placed, r#"{"data":{"action":"a","secret":"s\"3","n":[1]},"v":1}"#);
+        assert_eq!(extract(&placed, PATH).unwrap().secret.as_deref(), Some("s\"3"));
+        assert_eq!(place(r#"{"v": 1}"#, PATH, "k").unwrap(), r#"{"v":1,"data":{"secret":"k"}}"#);
+        assert_eq!(place(r#"{"data": 5}"#, PATH, "k").unwrap(), r#"{"data":{"secret":"k"}}"#);
+        assert_eq!(place("[1]", PATH, "k").unwrap_err().code(), "invalid_payload");
     }
 
     #[test]

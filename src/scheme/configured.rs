@@ -3,7 +3,6 @@
 //! configuration rejects every delivery (`missing_secret`) rather than guess.
 
 use super::signature::{Algorithm, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
-use crate::json::Object;
 use crate::Error;
 
 /// A signature scheme given as configuration.
@@ -25,41 +24,11 @@ pub struct HmacConfig {
     pub id_header: Option<String>,
 }
 
-pub(super) const INCOMPLETE: Error = Error::MissingSecret(
-    "complete `hmac` configuration (header, algorithm, encoding, signed, and the timestamp and id headers it signs)",
+pub(crate) const INCOMPLETE: Error = Error::MissingSecret(
+    "the `hmac` scheme is incomplete: it needs `header`, `algorithm`, `encoding` and `signed`, and the timestamp and id headers that `signed` names",
 );
 
 impl HmacConfig {
-    /// Reads the JS option's shape: `{header, algorithm: "sha256"|"sha512", encoding: "hex"|"base64",
-    /// prefix?, signed: "body"|"t.body"|"id.t.body", timestampHeader?, idHeader?}`. Unknown values
-    /// count as missing, so they fail closed at verification.
-    pub fn from_json(text: &str) -> Result<HmacConfig, Error> {
-        let object = Object::parse(text).map_err(|_| INCOMPLETE)?;
-        let text = |key: &str| object.str(key).ok().flatten().map(|value| value.into_owned());
-        Ok(HmacConfig {
-            header: text("header"),
-            algorithm: match text("algorithm").as_deref() {
-                Some("sha256") => Some(Algorithm::Sha256),
-                Some("sha512") => Some(Algorithm::Sha512),
-                _ => None,
-            },
-            encoding: match text("encoding").as_deref() {
-                Some("hex") => Some(Encoding::Hex),
-                Some("base64") => Some(Encoding::Base64),
-                _ => None,
-            },
-            prefix: text("prefix"),
-            signed: match text("signed").as_deref() {
-                Some("body") => Some(SignedString::Body),
-                Some("t.body") => Some(SignedString::TimestampDotBody),
-                Some("id.t.body") => Some(SignedString::IdDotTimestampDotBody),
-                _ => None,
-            },
-            timestamp_header: text("timestampHeader"),
-            id_header: text("idHeader"),
-        })
-    }
-
     /// Builds the scheme this configuration describes and hands it to `check`.
     pub fn with_scheme<R>(&self, check: impl FnOnce(&SignatureScheme<'_>) -> R) -> Result<R, Error> {
         let signed = self.signed.ok_or(INCOMPLETE)?;
@@ -106,17 +75,6 @@ mod tests {
     fn builds_the_scheme_it_describes() {
         let header = complete().with_scheme(|scheme| scheme.sign("k", None, 7, b"{}").unwrap()).unwrap();
         assert_eq!(header.len(), 64);
-    }
-
-    #[test]
-    fn reads_the_js_option_shape() {
-        let config = HmacConfig::from_json(
-            r#"{"header": "x-sig", "algorithm": "sha256", "encoding": "hex", "signed": "t.body", "timestampHeader": "x-ts"}"#,
-        );
-        assert_eq!(config, Ok(complete()));
-        let unknown = HmacConfig::from_json(r#"{"header": "x-sig", "algorithm": "md5"}"#).unwrap();
-        assert_eq!(unknown.algorithm, None);
-        assert_eq!(HmacConfig::from_json("[]").unwrap_err().code(), "missing_secret");
     }
 
     #[test]

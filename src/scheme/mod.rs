@@ -7,6 +7,7 @@ pub mod configured;
 mod keyed;
 pub mod signature;
 pub mod token;
+pub mod url_token;
 
 use std::borrow::Cow;
 
@@ -103,9 +104,9 @@ fn missing_secret_name(credentials: &[Credential]) -> &'static str {
     let secret = credentials.iter().any(|c| c.key_kind() == KeyKind::Secret);
     let token = credentials.iter().any(|c| c.key_kind() == KeyKind::Token);
     match (secret, token) {
-        (true, true) => "secret or token",
-        (false, true) => "token",
-        _ => "secret",
+        (true, true) => "no secret or token is configured",
+        (false, true) => "no token is configured",
+        _ => "no secret is configured",
     }
 }
 
@@ -176,6 +177,62 @@ fn check_signature<'a>(
     let Some(header) = scheme.header_value(request)? else { return Ok(None) };
     let keys = options.keys(KeyKind::Secret);
     scheme.verify(request, header, keys, now, options.tolerance_seconds).map(Some)
+}
+
+/// What a sender signs a delivery with: the key for the provider's first credential (its secret or its
+/// token), the time and message id where the scheme signs them, and the generic provider's scheme.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Signing<'a> {
+    /// The secret, for credentials keyed by `Options::secrets`.
+    pub secret: Option<&'a str>,
+    /// The token, for credentials keyed by `Options::tokens`.
+    pub token: Option<&'a str>,
+    /// Unix seconds, for schemes that sign a timestamp.
+    pub timestamp: i64,
+    /// The message id, for schemes that sign one.
+    pub id: &'a str,
+    /// The generic `hmac` provider's scheme.
+    pub hmac: Option<&'a HmacConfig>,
+}
+
+/// A delivery with its credential put where the provider sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedDelivery {
+    /// Headers to add: a signature with its timestamp and id headers, or a bearer token; else none.
+    pub headers: Vec<(String, String)>,
+    /// Where to send it: the URL given, with the `?token=` parameter for URL-token credentials.
+    pub url: String,
+    /// The body to send when the credential travels inside it (Baback's `data.secret`); `None`: as given.
+    pub body: Option<String>,
+}
+
+/// Puts a credential on a delivery the way a sender does, by the first of `credentials`: signature or
+/// bearer headers, the URL parameter, or the secret field inside the JSON body. For tests, samples, the
+/// CLI and the inspector's sign mode; `missing_secret` when the key it needs is not given.
+pub fn sign_delivery(
+    credentials: &[Credential],
+    body: &[u8],
+    url: &str,
+    signing: &Signing<'_>,
+) -> Result<SignedDelivery, Error> {
+    let Some(first) = credentials.first() else { return Err(Error::UnknownProvider) };
+    let key = match first.key_kind() {
+        KeyKind::Secret => signing.secret,
+        KeyKind::Token => signing.token,
+    };
+    let key = key.filter(|key| !key.is_empty()).ok_or(Error::MissingSecret(missing_secret_name(&credentials[..1])))?;
+    let mut signed = SignedDelivery { headers: Vec::new(), url: url.to_owned(), body: None };
+    match first {
+        Credential::UrlToken { param, .. } => signed.url = url_token::place(url, param, key),
+        Credential::BodySecret { path } => {
+            let text = std::str::from_utf8(body).map_err(|e| crate::json::error_at(body, e.valid_up_to()))?;
+            signed.body = Some(body_secret::place(text, path, key)?);
+        }
+        Credential::Bearer(_) | Credential::Signature(_) | Credential::ConfiguredSignature => {
+            signed.headers = sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, signing.hmac)?;
+        }
+    }
+    Ok(signed)
 }
 
 /// The headers a sender would add to `body` for the first of `credentials` that travels in headers:

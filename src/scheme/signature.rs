@@ -27,7 +27,7 @@ impl Algorithm {
     }
 
     /// The HMAC of the concatenated `parts`, fed one by one so the signed string is never copied.
-    pub fn mac(self, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+    pub(crate) fn mac(self, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
         fn run<M: Mac>(mut mac: M, parts: &[&[u8]]) -> Vec<u8> {
             for part in parts {
                 mac.update(part);
@@ -113,9 +113,10 @@ pub enum KeyFormat {
 /// few bytes (or none: `whsec_` alone decodes to an empty key) would let anyone sign.
 pub const MIN_WHSEC_KEY_BYTES: usize = 16;
 
-const NOT_BASE64: Error = Error::MissingSecret("valid secret (the part after `whsec_` must be base64)");
-const TOO_SHORT: Error =
-    Error::MissingSecret("valid secret (a `whsec_` key must decode to at least 16 bytes; a shorter one is too weak)");
+const NOT_BASE64: Error = Error::MissingSecret("the configured `whsec_` secret is not base64 after `whsec_`");
+const TOO_SHORT: Error = Error::MissingSecret(
+    "the configured `whsec_` secret decodes to fewer than 16 bytes; a key must have at least 16 bytes, a shorter one is too weak",
+);
 
 impl KeyFormat {
     /// The HMAC key `secret` stands for; `missing_secret`, saying why, when it is no usable key.

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import * as hookgate from "hookgate";
+import { explain } from "hookgate/explain";
 import { hookgate as honoHookgate } from "hookgate/hono";
 
 const LIMIT = 64 * 1024;
@@ -85,7 +86,7 @@ test("limit options that are not finite non-negative numbers are a TypeError, ne
       const options = { secret: REDO_SECRET, [name]: value };
       assert.throws(() => hookgate.verify("redo", request, options), TypeError, `${name}=${String(value)}`);
       assert.throws(() => hookgate.verifyJson("redo", request, options), TypeError);
-      assert.throws(() => hookgate.explain("redo", request, options), TypeError);
+      assert.throws(() => explain("redo", request, options), TypeError);
       await assert.rejects(hookgate.verifyRequest("redo", new Request("https://x.test/", { method: "POST", body: "{}" }), options), TypeError);
     }
   }

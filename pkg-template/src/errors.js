@@ -1,0 +1,26 @@
+// @ts-check
+// The package's one error rule: a delivery that does not verify is a HookgateError with a stable code
+// (see the README's table); a call made wrongly (an argument of the wrong type, an option out of range)
+// is a TypeError. Nothing else is thrown on purpose: no bare SyntaxError from a JSON.parse.
+
+/** @typedef {import("./index.js").HookgateErrorCode} HookgateErrorCode */
+
+/** A rejected delivery: `.code` is stable, `.message` never contains a secret. */
+export class HookgateError extends Error {
+  /**
+   * @param {HookgateErrorCode} code
+   * @param {string} message
+   * @param {string} [provider]
+   */
+  constructor(code, message, provider) {
+    super(message);
+    this.name = "HookgateError";
+    this.code = code;
+    this.provider = provider;
+  }
+}
+
+/** @param {unknown} provider */
+export function unknownProvider(provider) {
+  return new HookgateError("unknown_provider", `unknown provider ${JSON.stringify(String(provider)).slice(0, 80)}`, String(provider));
+}

@@ -1,0 +1,43 @@
+// @ts-check
+// hookgate/explain: why a delivery does or does not verify, step by step (the inspector's and the CLI's
+// engine), from a second module built with the core's `explain` (hookgate_explain_bg.wasm), so the
+// Worker never ships it. The registry, detection and signing are exported from the same module, so a
+// debugging tool loads one module, not two.
+import { createRegistry, limits, requestFrame, verificationApi } from "./api.js";
+import { createBoundary } from "./boundary.js";
+import { DEFAULT_MAX_BODY_BYTES } from "./defaults.js";
+import { unknownProvider } from "./errors.js";
+import * as wasm from "./hookgate_explain.js";
+import { signingApi } from "./signing.js";
+
+/**
+ * @typedef {import("./index.js").ProviderId} ProviderId
+ * @typedef {import("./index.js").WebhookRequest} WebhookRequest
+ * @typedef {import("./index.js").VerifyOptions} VerifyOptions
+ * @typedef {import("./explain.js").Explanation} Explanation
+ */
+
+const boundary = createBoundary(wasm);
+const registry = createRegistry(wasm, boundary);
+
+/**
+ * Why a delivery does or does not verify: `{ provider, detected, verdict, code, message, steps, event }`.
+ * `provider` may be null to detect it. Never throws for a bad delivery; never shows a secret. A body
+ * over the limit is explained too (up to four times the limit).
+ * @param {ProviderId | null} provider
+ * @param {WebhookRequest} request
+ * @param {VerifyOptions} [options]
+ * @returns {Explanation}
+ */
+export function explain(provider, request, options = {}) {
+  if (provider != null && !registry.has(provider)) throw unknownProvider(provider);
+  const [toleranceSeconds, maxBodyBytes, now] = limits(options);
+  const allowance = Math.min(maxBodyBytes, DEFAULT_MAX_BODY_BYTES * 64) * 4 + 1024;
+  const [frameLength, bodyLength] = boundary.stage(requestFrame(provider, request, options), request.body, allowance, provider);
+  wasm.explain(frameLength, bodyLength, toleranceSeconds, maxBodyBytes, now);
+  return JSON.parse(new TextDecoder().decode(boundary.answer(provider).main));
+}
+
+export const { providers, detectProvider, verify } = verificationApi(wasm, boundary, registry);
+export const { signDelivery, signHeaders } = signingApi(wasm, boundary, registry);
+export { HookgateError } from "./errors.js";
