@@ -5,7 +5,8 @@ const keys = new Map();
 
 async function hmacKey(secret, hash) {
   const id = `${hash}:${secret}`;
-  if (!keys.has(id)) keys.set(id, await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash }, false, ["sign", "verify"]));
+  if (!keys.has(id))
+    keys.set(id, await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash }, false, ["sign", "verify"]));
   return keys.get(id);
 }
 
@@ -20,16 +21,33 @@ async function verifyReReady(request, body, env) {
   if (!(await crypto.subtle.verify("HMAC", key, fromHex(parts.v), encoder.encode(`${parts.t}.${body}`)))) return null;
   if (Math.abs(Date.now() / 1000 - Number(parts.t)) > 300) return null;
   const data = JSON.parse(body);
-  return { provider: "reready", id: `${data.device_return_id}:${data.state}`, type: "device_return.status_changed", sourceType: data.state,
-    occurredAt: new Date(Number(parts.t) * 1000).toISOString(), subject: { type: "device_return", id: data.device_return_id, reference: null },
-    status: { previous: null, current: data.state }, test: data.test === true, data };
+  return {
+    provider: "reready",
+    id: `${data.device_return_id}:${data.state}`,
+    type: "device_return.status_changed",
+    sourceType: data.state,
+    occurredAt: new Date(Number(parts.t) * 1000).toISOString(),
+    subject: { type: "device_return", id: data.device_return_id, reference: null },
+    status: { previous: null, current: data.state },
+    test: data.test === true,
+    data,
+  };
 }
 
 function verifyRedo(request, body, env) {
   if (request.headers.get("authorization") !== `Bearer ${env.REDO_SECRET}`) return null;
   const data = JSON.parse(body);
-  return { provider: "redo", id: `${data.return.id}-${data.at}`, type: `return.${data.type}`, sourceType: data.type, occurredAt: data.at,
-    subject: { type: "return", id: data.return.id, reference: null }, status: { previous: null, current: data.return.status ?? null }, test: false, data };
+  return {
+    provider: "redo",
+    id: `${data.return.id}-${data.at}`,
+    type: `return.${data.type}`,
+    sourceType: data.type,
+    occurredAt: data.at,
+    subject: { type: "return", id: data.return.id, reference: null },
+    status: { previous: null, current: data.return.status ?? null },
+    test: false,
+    data,
+  };
 }
 
 export default {
@@ -37,16 +55,34 @@ export default {
     const started = Date.now();
     const provider = new URL(request.url).pathname.split("/")[2];
     const body = await request.text();
-    const event = provider === "reready" ? await verifyReReady(request, body, env) : provider === "redo" ? verifyRedo(request, body, env) : null;
+    const event =
+      provider === "reready" ? await verifyReReady(request, body, env) : provider === "redo" ? verifyRedo(request, body, env) : null;
     if (!event) return Response.json({ error: "rejected" }, { status: 401 });
     // The same structured log line the gateway writes per delivery.
-    console.log(JSON.stringify({ at: new Date().toISOString(), provider, eventId: event.id, type: event.type, outcome: "forwarded", ms: Date.now() - started }));
+    console.log(
+      JSON.stringify({
+        at: new Date().toISOString(),
+        provider,
+        eventId: event.id,
+        type: event.type,
+        outcome: "forwarded",
+        ms: Date.now() - started,
+      }),
+    );
     const json = JSON.stringify(event);
     const timestamp = Math.floor(Date.now() / 1000);
     const key = await hmacKey(atob(env.FORWARD_SECRET.slice(6)), "SHA-256");
     const signature = toBase64(await crypto.subtle.sign("HMAC", key, encoder.encode(`${event.id}.${timestamp}.${json}`)));
-    const forwarded = await fetch(env.ORIGIN_URL, { method: "POST", body: json, headers: { "content-type": "application/json",
-      "webhook-id": event.id, "webhook-timestamp": String(timestamp), "webhook-signature": `v1,${signature}` } });
+    const forwarded = await fetch(env.ORIGIN_URL, {
+      method: "POST",
+      body: json,
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": event.id,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": `v1,${signature}`,
+      },
+    });
     return forwarded.ok ? Response.json({ ok: true, id: event.id }) : Response.json({ error: "origin_failed" }, { status: 502 });
   },
 };

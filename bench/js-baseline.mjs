@@ -31,10 +31,15 @@ export function makeVerifier(hmacSha512) {
     const data = JSON.parse(body);
     if (typeof data.device_return_id !== "string" || typeof data.state !== "string") throw new Error("invalid_payload");
     return JSON.stringify({
-      provider: "reready", id: `${data.device_return_id}:${data.state}`, type: "device_return.status_changed", sourceType: data.state,
+      provider: "reready",
+      id: `${data.device_return_id}:${data.state}`,
+      type: "device_return.status_changed",
+      sourceType: data.state,
       occurredAt: new Date(Number(t) * 1000).toISOString().replace(".000Z", "Z"),
       subject: { type: "device_return", id: data.device_return_id, reference: null },
-      status: { previous: null, current: data.state }, test: data.test === true, data,
+      status: { previous: null, current: data.state },
+      test: data.test === true,
+      data,
     });
   };
 }

@@ -2,8 +2,13 @@
 // events (ReReady's device return; a Standard Webhooks return event), grown with line items as a large
 // return would be.
 const item = (i) => ({
-  id: `item-${i}`, sku: `SKU-${1000 + i}`, title: `Returned product ${i}`, quantity: 1 + (i % 3), reason: i % 2 ? "Too big" : "Damaged",
-  price: { amount: `${(19.99 + i).toFixed(2)}`, currency: "USD" }, image: `https://cdn.example.com/products/${i}/image.jpg`,
+  id: `item-${i}`,
+  sku: `SKU-${1000 + i}`,
+  title: `Returned product ${i}`,
+  quantity: 1 + (i % 3),
+  reason: i % 2 ? "Too big" : "Damaged",
+  price: { amount: `${(19.99 + i).toFixed(2)}`, currency: "USD" },
+  image: `https://cdn.example.com/products/${i}/image.jpg`,
 });
 
 /** `base` with line items added while they fit under `target` bytes, then a note to reach it. */
@@ -18,13 +23,26 @@ function grow(base, target) {
   return JSON.stringify(short > 0 ? { ...payload, note: "x".repeat(short) } : payload);
 }
 
-export const SIZES = [["300 B", 300], ["3 KB", 3_000], ["30 KB", 30_000], ["300 KB", 300_000]];
+export const SIZES = [
+  ["300 B", 300],
+  ["3 KB", 3_000],
+  ["30 KB", 30_000],
+  ["300 KB", 300_000],
+];
 
 /** A ReReady body of about `size` bytes. */
-export const rereadyBody = (size) => grow({
-  device_return_id: "e025d043-c41d-4167-8bd3-24cc66345696", serial_number: "C02XK1JHJGH5", state: "pending_return_shipment",
-  test: false, ticket_url: null, url: "https://www.reready.co/device_returns/e025d043-c41d-4167-8bd3-24cc66345696",
-}, size);
+export const rereadyBody = (size) =>
+  grow(
+    {
+      device_return_id: "e025d043-c41d-4167-8bd3-24cc66345696",
+      serial_number: "C02XK1JHJGH5",
+      state: "pending_return_shipment",
+      test: false,
+      ticket_url: null,
+      url: "https://www.reready.co/device_returns/e025d043-c41d-4167-8bd3-24cc66345696",
+    },
+    size,
+  );
 
 /** A Standard Webhooks body of about `size` bytes. */
 export const standardWebhooksBody = (size) => {

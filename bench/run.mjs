@@ -4,13 +4,13 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { Webhook as SvixWebhook } from "svix";
 import { Bench } from "tinybench";
 import { makeVerifier, nobleHmac, nodeHmac } from "./js-baseline.mjs";
-import { SIZES, rereadyBody, standardWebhooksBody } from "./payloads.mjs";
+import { rereadyBody, SIZES, standardWebhooksBody } from "./payloads.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
@@ -19,9 +19,27 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit"
 const out = `${root}build/bench-pkg/`;
 mkdirSync(out, { recursive: true });
 run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--features", "bench", "--target-dir", "target/bench"]);
-run("wasm-bindgen", ["--target", "web", "--out-dir", "build/bench-bindgen", "--out-name", "hookgate", "--no-typescript", "target/bench/wasm32-unknown-unknown/release/hookgate.wasm"]);
-run(`${root}node_modules/.bin/wasm-opt`, ["-O3", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-  "build/bench-bindgen/hookgate_bg.wasm", "-o", "build/bench-pkg/hookgate_bg.wasm"]);
+run("wasm-bindgen", [
+  "--target",
+  "web",
+  "--out-dir",
+  "build/bench-bindgen",
+  "--out-name",
+  "hookgate",
+  "--no-typescript",
+  "target/bench/wasm32-unknown-unknown/release/hookgate.wasm",
+]);
+run(`${root}node_modules/.bin/wasm-opt`, [
+  "-O3",
+  "--strip-debug",
+  "--strip-producers",
+  "--enable-bulk-memory",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "build/bench-bindgen/hookgate_bg.wasm",
+  "-o",
+  "build/bench-pkg/hookgate_bg.wasm",
+]);
 cpSync(`${root}build/bench-bindgen/hookgate.js`, `${out}hookgate.js`);
 cpSync(`${root}pkg/api.js`, `${out}api.js`);
 const glue = await import(`${out}hookgate.js`);
@@ -36,7 +54,8 @@ const nobleVerify = makeVerifier(nobleHmac);
 const ROUNDS = 3;
 const encoder = new TextEncoder();
 /** What the package's glue does with an ASCII string body: encodeInto the body buffer; its length. */
-const stageAscii = (text) => encoder.encodeInto(text, new Uint8Array(glue.wasmMemory().buffer, glue.bodyBuffer(text.length), text.length)).written;
+const stageAscii = (text) =>
+  encoder.encodeInto(text, new Uint8Array(glue.wasmMemory().buffer, glue.bodyBuffer(text.length), text.length)).written;
 
 /** Median of the per-round median latencies (ns) of each task. */
 async function measure(tasks, time) {
@@ -54,11 +73,16 @@ async function measure(tasks, time) {
 const us = (ns) => (ns / 1000).toFixed(ns < 10_000 ? 2 : 1);
 const x = (a, b) => `${(a / b).toFixed(2)}x`;
 const lines = [];
-const print = (line = "") => { console.log(line); lines.push(line); };
+const print = (line = "") => {
+  console.log(line);
+  lines.push(line);
+};
 
 print("### ReReady (HMAC-SHA512 over `t.body`, then parse and normalize), median µs per delivery");
 print();
-print("| payload | hookgate `verifyJson` | node:crypto JS | pure-JS (@noble/hashes) | wasm HMAC only | vs node:crypto | vs pure JS | end-to-end / HMAC-only |");
+print(
+  "| payload | hookgate `verifyJson` | node:crypto JS | pure-JS (@noble/hashes) | wasm HMAC only | vs node:crypto | vs pure JS | end-to-end / HMAC-only |",
+);
 print("| --- | --- | --- | --- | --- | --- | --- | --- |");
 const checks = [];
 for (const [label, size] of SIZES) {
@@ -72,17 +96,23 @@ for (const [label, size] of SIZES) {
   const expected = JSON.parse(hookgate.verifyJson("reready", request, options));
   for (const verify of [nodeVerify, nobleVerify]) {
     const event = JSON.parse(verify(headers, body, SECRET, NOW));
-    if (JSON.stringify(event.data) !== JSON.stringify(expected.data) || event.id !== expected.id || event.type !== expected.type) throw new Error("baselines disagree");
+    if (JSON.stringify(event.data) !== JSON.stringify(expected.data) || event.id !== expected.id || event.type !== expected.type)
+      throw new Error("baselines disagree");
   }
   const time = size >= 300_000 ? 1500 : 700;
-  const r = await measure({
-    wasm: () => hookgate.verifyJson("reready", request, options),
-    node: () => nodeVerify(headers, body, SECRET, NOW),
-    noble: () => nobleVerify(headers, body, SECRET, NOW),
-    // The same input path as verifyJson's string bodies: encoded straight into the module's body buffer.
-    hmacOnly: () => glue.benchHmacSha512Hex(SECRET, t, stageAscii(body)),
-  }, time);
-  print(`| ${label} (${body.length} B) | ${us(r.wasm)} | ${us(r.node)} | ${us(r.noble)} | ${us(r.hmacOnly)} | ${x(r.node, r.wasm)} | ${x(r.noble, r.wasm)} | ${x(r.wasm, r.hmacOnly)} |`);
+  const r = await measure(
+    {
+      wasm: () => hookgate.verifyJson("reready", request, options),
+      node: () => nodeVerify(headers, body, SECRET, NOW),
+      noble: () => nobleVerify(headers, body, SECRET, NOW),
+      // The same input path as verifyJson's string bodies: encoded straight into the module's body buffer.
+      hmacOnly: () => glue.benchHmacSha512Hex(SECRET, t, stageAscii(body)),
+    },
+    time,
+  );
+  print(
+    `| ${label} (${body.length} B) | ${us(r.wasm)} | ${us(r.node)} | ${us(r.noble)} | ${us(r.hmacOnly)} | ${x(r.node, r.wasm)} | ${x(r.noble, r.wasm)} | ${x(r.wasm, r.hmacOnly)} |`,
+  );
   checks.push({ label, size, vsNode: r.node / r.wasm, vsNoble: r.noble / r.wasm, overHmac: r.wasm / r.hmacOnly });
 }
 
@@ -106,12 +136,17 @@ for (const [label, size] of SIZES) {
   standard.verify(body, liveHeaders);
   svix.verify(body, liveSvix);
   void svixHeaders;
-  const r = await measure({
-    wasm: () => hookgate.verifyJson("standard-webhooks", { headers, body }, { secret: WHSEC, now: NOW }),
-    standardwebhooks: () => standard.verify(body, liveHeaders),
-    svix: () => svix.verify(body, liveSvix),
-  }, size >= 300_000 ? 1500 : 700);
-  print(`| ${label} (${body.length} B) | ${us(r.wasm)} | ${us(r.standardwebhooks)} | ${us(r.svix)} | ${x(r.standardwebhooks, r.wasm)} | ${x(r.svix, r.wasm)} |`);
+  const r = await measure(
+    {
+      wasm: () => hookgate.verifyJson("standard-webhooks", { headers, body }, { secret: WHSEC, now: NOW }),
+      standardwebhooks: () => standard.verify(body, liveHeaders),
+      svix: () => svix.verify(body, liveSvix),
+    },
+    size >= 300_000 ? 1500 : 700,
+  );
+  print(
+    `| ${label} (${body.length} B) | ${us(r.wasm)} | ${us(r.standardwebhooks)} | ${us(r.svix)} | ${x(r.standardwebhooks, r.wasm)} | ${x(r.svix, r.wasm)} |`,
+  );
 }
 
 // Size and cold start of the module as shipped (pkg/).
@@ -200,4 +235,7 @@ const TRIED = `### What we tried where targets are missed
 const resultsPath = `${root}bench/RESULTS.md`;
 const previous = existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "";
 const gateway = /<!-- gateway-load:start -->[\s\S]*<!-- gateway-load:end -->/.exec(previous)?.[0] ?? "";
-writeFileSync(resultsPath, `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) on: ${machine}.\nRatios above 1x mean hookgate is faster. Each figure is the median of ${ROUNDS} rounds of tinybench's median.\n\n${lines.join("\n")}\n\n${TRIED}${gateway ? `\n${gateway}\n` : ""}`);
+writeFileSync(
+  resultsPath,
+  `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.mjs) on: ${machine}.\nRatios above 1x mean hookgate is faster. Each figure is the median of ${ROUNDS} rounds of tinybench's median.\n\n${lines.join("\n")}\n\n${TRIED}${gateway ? `\n${gateway}\n` : ""}`,
+);

@@ -36,11 +36,12 @@ const samples = Object.fromEntries(
 );
 writeFileSync(`${generated}samples.js`, `export const samples = ${JSON.stringify(samples)};\n`);
 
-/** The page's imports of the package and the samples resolve to the generated modules above. */
+/** The page's imports of hookgate/explain and the samples resolve to the generated modules above. */
 const generatedModules = {
   name: "inspector-generated",
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^\.\/(hookgate\.mjs|samples\.js)$/ }, ({ path }) => ({ path: `${generated}${path.slice(2)}` }));
+    esbuild.onResolve({ filter: /^hookgate\/explain$/ }, () => ({ path: `${generated}hookgate.mjs` }));
+    esbuild.onResolve({ filter: /^\.\/samples\.js$/ }, () => ({ path: `${generated}samples.js` }));
   },
 };
 await build({

@@ -3,7 +3,7 @@
 // pkg-template/ (the CommonJS ones bundled by esbuild) and the types. Prints each wasm's size.
 // `--bench` adds the benchmark-only HMAC export to the core module.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -24,7 +24,16 @@ mkdirSync(at("pkg"));
 for (const { name, features } of MODULES) {
   run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--no-default-features", "--features", features]);
   rmSync(at("build/bindgen"), { recursive: true, force: true });
-  run("wasm-bindgen", ["--target", "web", "--out-dir", "build/bindgen", "--out-name", name, "--no-typescript", "target/wasm32-unknown-unknown/release/hookgate.wasm"]);
+  run("wasm-bindgen", [
+    "--target",
+    "web",
+    "--out-dir",
+    "build/bindgen",
+    "--out-name",
+    name,
+    "--no-typescript",
+    "target/wasm32-unknown-unknown/release/hookgate.wasm",
+  ]);
   // -O3 for speed: the hot path is SHA-2 and JSON scanning; -Oz saves a few KB and costs throughput.
   run(at("node_modules/.bin/wasm-opt"), [
     "-O3",
@@ -73,9 +82,19 @@ for (const name of SUBPATHS) {
     outfile: at(`pkg/${name}.cjs`),
     external: ["hookgate", "hookgate/*", "express", "fastify", "hono"],
     // A plugin function as module.exports (with .default), as Fastify's CommonJS users register it.
-    footer: name === "fastify" ? { js: "module.exports = Object.assign(module.exports.default, { default: module.exports.default });" } : undefined,
+    footer:
+      name === "fastify"
+        ? { js: "module.exports = Object.assign(module.exports.default, { default: module.exports.default });" }
+        : undefined,
   });
 }
+
+// node_modules/hookgate -> pkg/, so the tests, the gateway and the examples import "hookgate" through the
+// package's own exports map, as users do. The one place this link is made: npm's workspaces and file:
+// dependencies would need pkg/package.json at `npm ci` time, before this build (which needs npm's
+// esbuild and wasm-opt) has written it.
+rmSync(at("node_modules/hookgate"), { recursive: true, force: true });
+symlinkSync("../pkg", at("node_modules/hookgate"), "dir");
 
 // The provider id union comes from the registry itself, so a new provider needs no edit here.
 const { providers } = await import(`${at("pkg/node.mjs")}?${Date.now()}`);

@@ -26,7 +26,9 @@ node_modules/.bin/tsc -p tsconfig.bundler.json
 node_modules/.bin/esbuild browser-entry.mjs --bundle --format=esm --outdir=bundles/browser --log-level=warning
 # esbuild does not follow `new URL("./hookgate_bg.wasm", import.meta.url)`: the wasm goes beside the bundle.
 cp node_modules/hookgate/hookgate_bg.wasm bundles/browser/
-node_modules/.bin/esbuild hono-worker.mjs --bundle --format=esm --outdir=bundles/worker --conditions=workerd,worker,browser --loader:.wasm=copy --log-level=warning
+for worker in hono-worker.mjs examples/worker.mjs; do
+  node_modules/.bin/esbuild "$worker" --bundle --format=esm --outdir=bundles/worker --conditions=workerd,worker,browser --loader:.wasm=copy --log-level=warning
+done
 node_modules/.bin/hookgate --help | grep -q "Usage: hookgate" # the bin works from the tarball
 node --test frameworks.test.mjs
 echo "$consumer" > "$root/build/consumer-path"

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs what building and testing hookgate needs, skipping whatever is already there:
-# the wasm32 Rust target, wasm-bindgen-cli at the version Cargo.toml pins, the npm dev packages
-# (esbuild, binaryen's wasm-opt, Miniflare/workerd, a Node 22 binary for Miniflare, playwright-core)
-# and Debian's Chromium for the page tests.
+# Installs what building and testing hookgate needs, skipping whatever is already there: rustfmt,
+# clippy and the wasm32 Rust target, wasm-bindgen-cli at the version Cargo.toml pins (with its test
+# runner), the npm dev packages (esbuild, binaryen's wasm-opt, wrangler/Miniflare, Biome, TypeScript,
+# playwright-core, and on Linux x64 a Node 22 binary for Miniflare), and a Chromium for the page tests
+# when none is installed (Debian's package, where apt-get exists).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+
+command -v cargo >/dev/null || { echo "Rust is needed: install it with rustup (https://rustup.rs)" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ with npm is needed (https://nodejs.org)" >&2; exit 1; }
 
 for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
@@ -25,7 +29,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+if ! node scripts/find-chromium.mjs >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+  else
+    node scripts/find-chromium.mjs # says what to install
+    exit 1
+  fi
 fi

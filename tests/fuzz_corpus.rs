@@ -1,13 +1,14 @@
-//! Replays the fuzz corpora (`fuzz/corpus/<target>/`) and every input that ever crashed a target
-//! (`fuzz/regressions/<target>/`) through the same entry points the fuzz targets call, so plain
-//! `cargo test` on stable guards what the fuzzers found.
+//! Replays the committed seeds (`fuzz/seeds/<target>/`), every input that ever broke a target
+//! (`fuzz/regressions/<target>/`) and, where `scripts/fuzz.sh` has run on this machine, the grown corpus
+//! (`fuzz/corpus/<target>/`, not committed) through the same entry points the fuzz targets call, so
+//! plain `cargo test` on stable guards what the fuzzers found.
 
 use std::path::Path;
 
 fn replay(target: &str, run: fn(&[u8])) -> usize {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     let mut count = 0;
-    for folder in ["corpus", "regressions"] {
+    for folder in ["seeds", "regressions", "corpus"] {
         let Ok(entries) = std::fs::read_dir(root.join(folder).join(target)) else { continue };
         for entry in entries {
             let path = entry.expect("readable corpus entry").path();

@@ -1,3 +1,4 @@
+// @ts-check
 // The local demo's configuration: one made-up secret per provider (never use these anywhere real), the
 // forwarding secret, and the documented sample deliveries. Shared by the run command and the sample sender.
 import { readFileSync } from "node:fs";
@@ -8,20 +9,25 @@ export const ORIGIN_PORT = 8788;
 export const FORWARD_SECRET = "whsec_ZGVtby1mb3J3YXJkLXNlY3JldC1ub3QtZm9yLXByb2R1Y3Rpb24=";
 
 /** `returns-cloud` → `RETURNS_CLOUD`, as the gateway names its variables. */
-export const envName = (id) => id.toUpperCase().replaceAll("-", "_");
+export const envName = (/** @type {string} */ id) => id.toUpperCase().replaceAll("-", "_");
 
-/** The demo secret of a provider (Standard Webhooks needs a whsec_ base64 key). */
+/** The demo secret of a provider (Standard Webhooks needs a whsec_ base64 key). @param {string} id */
 export function demoSecret(id) {
   return id === "standard-webhooks" ? "whsec_ZGVtby1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQ=" : `demo-${id}-secret`;
 }
 
-/** The provider's documented sample delivery, unsigned (tests/vectors/<id>.json). */
+/**
+ * The provider's documented sample delivery, unsigned (tests/vectors/<id>.json).
+ * @param {string} id
+ * @returns {{ headers: Record<string, string>, body: string, options?: { hmac?: import("hookgate").HmacScheme } }}
+ */
 export function sampleOf(id) {
   return JSON.parse(readFileSync(new URL(`../../tests/vectors/${id}.json`, import.meta.url), "utf8")).sample;
 }
 
 /** The gateway's variables for the demo: every provider configured, plus where to forward. */
 export function demoVars() {
+  /** @type {Record<string, string>} */
   const vars = { ORIGIN_URL: `http://127.0.0.1:${ORIGIN_PORT}/events`, FORWARD_SECRET };
   for (const { id, credentials } of providers()) {
     for (const option of new Set(credentials.map((c) => c.option))) vars[`${envName(id)}_${option.toUpperCase()}`] = demoSecret(id);

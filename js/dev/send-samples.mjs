@@ -1,11 +1,14 @@
 #!/usr/bin/env node
+// @ts-check
 // Sends each provider's documented sample delivery, correctly signed with the demo secrets, to the
 // local gateway, and prints what the gateway answered. Usage: node js/dev/send-samples.mjs [provider…]
 import { providers, signDelivery } from "hookgate";
-import { GATEWAY_URL, demoSecret, sampleOf } from "./demo-config.mjs";
+import { demoSecret, GATEWAY_URL, sampleOf } from "./demo-config.mjs";
 
 const wanted = process.argv.slice(2);
-const ids = providers().map((p) => p.id).filter((id) => wanted.length === 0 || wanted.includes(id));
+const ids = providers()
+  .map((p) => p.id)
+  .filter((id) => wanted.length === 0 || wanted.includes(id));
 let failures = 0;
 for (const id of ids) {
   const sample = sampleOf(id);

@@ -1,3 +1,4 @@
+// @ts-check
 // A Fastify 5 app taking Stripe webhooks. Run: STRIPE_SECRET=whsec_… node fastify.mjs
 import Fastify from "fastify";
 import hookgate from "hookgate/fastify";
@@ -8,7 +9,7 @@ export const app = Fastify();
 app.register(async (webhooks) => {
   await webhooks.register(hookgate, { provider: "stripe", secret: process.env.STRIPE_SECRET });
   webhooks.post("/webhooks/stripe", async (request) => {
-    console.log("verified", request.hookgate.type, request.hookgate.id);
+    console.log("verified", request.hookgate?.type, request.hookgate?.id);
     return { received: true };
   });
 });

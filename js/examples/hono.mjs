@@ -1,3 +1,4 @@
+// @ts-check
 // A Hono 4 app taking Redo webhooks, in Node. (In a Worker, `export default app` instead of serve().)
 // Run: REDO_SECRET=… node hono.mjs
 import { serve } from "@hono/node-server";

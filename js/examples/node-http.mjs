@@ -1,3 +1,4 @@
+// @ts-check
 // A node:http server taking ReReady webhooks. Run: REREADY_SECRET=ssk_… node node-http.mjs
 import { createServer } from "node:http";
 import { createHandler } from "hookgate/node";

@@ -1,6 +1,7 @@
+// @ts-check
 // The inspector page: reads the form, asks the wasm core to explain the delivery, shows the verdict,
 // the steps and the normalized event. No verification logic lives here.
-import { explain, providers, signDelivery } from "./hookgate.mjs";
+import { explain, parseHeaderLines, providers, signDelivery } from "hookgate/explain";
 import { splitDelivery } from "./raw-request.js";
 import { samples } from "./samples.js";
 
@@ -10,23 +11,28 @@ const registry = providers();
 
 for (const { id, name } of registry) $("provider").append(new Option(name, id));
 // The generic provider needs its scheme described: a field shown only for it.
-$("headers").closest(".row").insertAdjacentHTML("beforebegin",
-  '<div class="row" id="scheme-row" hidden><label for="scheme">HMAC scheme <span class="hint">JSON: header, algorithm, encoding, prefix, signed</span></label><textarea id="scheme" rows="3" spellcheck="false"></textarea></div>');
+$("headers")
+  .closest(".row")
+  .insertAdjacentHTML(
+    "beforebegin",
+    '<div class="row" id="scheme-row" hidden><label for="scheme">HMAC scheme <span class="hint">JSON: header, algorithm, encoding, prefix, signed</span></label><textarea id="scheme" rows="3" spellcheck="false"></textarea></div>',
+  );
 
-const lines = (text) => text.split("\n").map((line) => line.trim()).filter(Boolean);
+const lines = (text) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 const needsScheme = (id) => registry.find((p) => p.id === id)?.credentials.some((c) => c.scheme === "hmac" && !c.headers);
-
-function parseHeaders(text) {
-  return text.split("\n").filter((line) => line.includes(":")).map((line) => {
-    const at = line.indexOf(":");
-    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-  });
-}
 
 function currentOptions() {
   let hmac;
   if (needsScheme($("provider").value) && $("scheme").value.trim()) {
-    try { hmac = JSON.parse($("scheme").value); } catch { hmac = {}; }
+    try {
+      hmac = JSON.parse($("scheme").value);
+    } catch {
+      hmac = {};
+    }
   }
   return {
     secret: lines($("secret").value),
@@ -50,17 +56,23 @@ function render(result) {
     verdict.append(why);
   }
   const marks = { pass: "✓", fail: "✗", info: "·" };
-  $("steps").replaceChildren(...result.steps.map((step) => {
-    const item = document.createElement("li");
-    item.className = step.status;
-    for (const [cls, text] of [["mark", marks[step.status]], ["title", step.title], ["detail", step.detail]]) {
-      const span = document.createElement("span");
-      span.className = cls;
-      span.textContent = text;
-      item.append(span);
-    }
-    return item;
-  }));
+  $("steps").replaceChildren(
+    ...result.steps.map((step) => {
+      const item = document.createElement("li");
+      item.className = step.status;
+      for (const [cls, text] of [
+        ["mark", marks[step.status]],
+        ["title", step.title],
+        ["detail", step.detail],
+      ]) {
+        const span = document.createElement("span");
+        span.className = cls;
+        span.textContent = text;
+        item.append(span);
+      }
+      return item;
+    }),
+  );
   $("event").textContent = result.event ? JSON.stringify(result.event, null, 2) : "—";
   $("copy-event").disabled = !result.event;
 }
@@ -74,12 +86,16 @@ function run() {
     $("event").textContent = "—";
     return;
   }
-  const request = { headers: parseHeaders($("headers").value), body: $("body").value, url: $("url").value || undefined };
+  const request = { headers: parseHeaderLines($("headers").value), body: $("body").value, url: $("url").value || undefined };
   render(explain($("provider").value || null, request, currentOptions()));
 }
 
 let pending;
-for (const id of fields) $(id)?.addEventListener("input", () => { clearTimeout(pending); pending = setTimeout(run, 120); });
+for (const id of fields)
+  $(id)?.addEventListener("input", () => {
+    clearTimeout(pending);
+    pending = setTimeout(run, 120);
+  });
 $("provider").addEventListener("change", run);
 
 $("load-sample").addEventListener("click", () => {
@@ -88,7 +104,9 @@ $("load-sample").addEventListener("click", () => {
   const secret = id === "standard-webhooks" ? "whsec_c2FtcGxlLXNlY3JldC1mb3ItdGhlLWluc3BlY3Rvcg==" : "sample-secret";
   const delivery = signDelivery(id, { ...sample, url: `https://example.com/webhooks/${id}` }, { secret, token: secret, ...sample.options });
   $("url").value = delivery.url;
-  $("headers").value = Object.entries(delivery.headers).map(([name, value]) => `${name}: ${value}`).join("\n");
+  $("headers").value = Object.entries(delivery.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\n");
   $("body").value = delivery.body;
   const tokenScheme = registry.find((p) => p.id === id).credentials[0].option === "token";
   $("secret").value = tokenScheme ? "" : secret;

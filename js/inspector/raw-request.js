@@ -1,5 +1,7 @@
+// @ts-check
 // Splits a pasted delivery into URL, headers and body: a raw HTTP request (as a proxy or
 // `nc -l` shows it) or a curl command line. Only text handling: verification stays in the wasm core.
+import { parseHeaderLines } from "hookgate/explain";
 
 /** `{ url, headers: [[name, value]], body }` from a raw HTTP request or a curl command. */
 export function splitDelivery(text) {
@@ -7,18 +9,16 @@ export function splitDelivery(text) {
   return /^curl\s/.test(trimmed) ? splitCurl(trimmed) : splitHttp(trimmed);
 }
 
+/** @param {string} text */
 function splitHttp(text) {
-  const normalized = text.replace(/\r\n/g, "\n");
-  const blank = normalized.indexOf("\n\n");
-  const head = blank < 0 ? normalized : normalized.slice(0, blank);
-  const body = blank < 0 ? "" : normalized.slice(blank + 2);
-  const [requestLine, ...lines] = head.split("\n");
+  // The head ends at the first empty line (CRLF or LF); the body after it is kept byte for byte.
+  const end = /\r?\n\r?\n/.exec(text);
+  const head = end ? text.slice(0, end.index) : text;
+  const body = end ? text.slice(end.index + end[0].length) : "";
+  const [requestLine, ...lines] = head.split(/\r?\n/);
   const match = /^([A-Z]+)\s+(\S+)(?:\s+HTTP\/[\d.]+)?$/.exec(requestLine.trim());
   if (!match) throw new Error('expected a request line such as "POST /webhooks/reready HTTP/1.1"');
-  const headers = lines.filter((line) => line.includes(":")).map((line) => {
-    const at = line.indexOf(":");
-    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-  });
+  const headers = parseHeaderLines(lines.join("\n"));
   const host = headers.find(([name]) => name.toLowerCase() === "host")?.[1];
   const target = match[2];
   const url = /^https?:\/\//.test(target) ? target : host ? `https://${host}${target}` : target;
@@ -31,8 +31,15 @@ function words(text) {
   let word = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === "\\" && text[i + 1] === "\n") { i++; continue; }
-    if (/\s/.test(c)) { if (word !== null) out.push(word); word = null; continue; }
+    if (c === "\\" && text[i + 1] === "\n") {
+      i++;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      if (word !== null) out.push(word);
+      word = null;
+      continue;
+    }
     word ??= "";
     if (c === "'") {
       const end = text.indexOf("'", i + 1);
@@ -74,9 +81,7 @@ function splitCurl(text) {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "-H" || arg === "--header") {
-      const header = args[++i] ?? "";
-      const at = header.indexOf(":");
-      if (at > 0) headers.push([header.slice(0, at).trim(), header.slice(at + 1).trim()]);
+      headers.push(...parseHeaderLines(args[++i] ?? ""));
     } else if (["-d", "--data", "--data-raw", "--data-binary", "--data-ascii"].includes(arg)) {
       body = args[++i] ?? "";
       if (body.startsWith("@")) throw new Error("curl reads that body from a file: paste the file's content into the body field");

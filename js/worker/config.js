@@ -30,14 +30,19 @@ const PROVIDER_IDS = providers().map((p) => p.id);
 
 /** `returns-cloud` + `eu` → `RETURNS_CLOUD_EU`. */
 export function envPrefix(provider, name) {
-  return [provider, name].filter(Boolean).join("_").toUpperCase().replace(/[^A-Z0-9]/g, "_");
+  return [provider, name]
+    .filter(Boolean)
+    .join("_")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "_");
 }
 
 /** The endpoint (`redo`, `redo/eu`) a variable prefix belongs to, or null when it names no provider. */
 function endpointOf(prefix) {
   // The longest provider prefix wins, so no provider's named endpoint can shadow another provider.
-  const id = PROVIDER_IDS.filter((each) => prefix === envPrefix(each) || prefix.startsWith(`${envPrefix(each)}_`))
-    .sort((a, b) => b.length - a.length)[0];
+  const id = PROVIDER_IDS.filter((each) => prefix === envPrefix(each) || prefix.startsWith(`${envPrefix(each)}_`)).sort(
+    (a, b) => b.length - a.length,
+  )[0];
   if (!id) return null;
   const name = prefix.slice(envPrefix(id).length + 1);
   return name ? `${id}/${name.toLowerCase().replaceAll("_", "-")}` : id;
@@ -104,9 +109,8 @@ export function readConfig(env) {
   /** @type {Map<string, EndpointKeys>} */
   const endpoints = new Map();
   const keysOf = (endpoint) => {
-    let keys = endpoints.get(endpoint);
-    if (!keys) endpoints.set(endpoint, (keys = { secret: [], token: [] }));
-    return keys;
+    if (!endpoints.has(endpoint)) endpoints.set(endpoint, { secret: [], token: [] });
+    return /** @type {EndpointKeys} */ (endpoints.get(endpoint));
   };
   for (const [name, value] of Object.entries(env)) {
     const match = /^([A-Z0-9_]+)_(SECRET|TOKEN|HMAC_SCHEME)$/.exec(name);
@@ -138,7 +142,10 @@ export function readConfig(env) {
 
 /** The endpoints that have a secret or token: `redo`, `redo/eu`… (names only, never values). */
 export function configuredEndpoints(config) {
-  return [...config.endpoints].filter(([, keys]) => keys.secret.length + keys.token.length > 0).map(([name]) => name).sort();
+  return [...config.endpoints]
+    .filter(([, keys]) => keys.secret.length + keys.token.length > 0)
+    .map(([name]) => name)
+    .sort();
 }
 
 /** The verify options for one endpoint. Nothing configured means nothing is accepted (fail closed). */

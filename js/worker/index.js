@@ -2,7 +2,7 @@
 // The hookgate gateway: a Cloudflare Worker in front of an origin. POST /webhooks/<provider>[/<name>]
 // is verified and normalized by the wasm core, then forwarded to ORIGIN_URL, signed again; anything
 // that does not verify is answered with a clear 4xx and never reaches the origin.
-import { HookgateError, errorResponse, providers, readBodyLimited, verifyForward } from "hookgate";
+import { errorResponse, HookgateError, providers, readBodyLimited, verifyForward } from "hookgate";
 import { configuredEndpoints, endpointOptions, readConfig } from "./config.js";
 import { postToOrigin } from "./forward.js";
 
@@ -21,7 +21,13 @@ function configOf(env) {
     config = readConfig(env);
     configs.set(env, config);
     if (!config.ok) {
-      console.error(JSON.stringify({ error: "gateway_misconfigured", variables: config.wrong, hint: "every delivery is answered 503 until these are fixed" }));
+      console.error(
+        JSON.stringify({
+          error: "gateway_misconfigured",
+          variables: config.wrong,
+          hint: "every delivery is answered 503 until these are fixed",
+        }),
+      );
     }
   }
   return config;
@@ -62,8 +68,10 @@ export default {
       log({ provider, endpoint: name, status, ms: Date.now() - started, ...fields });
       return json(status, body, fields.allow ? { allow: fields.allow } : {});
     };
-    if (!PROVIDER_IDS.includes(provider)) return done(404, { error: "unknown_provider" }, { outcome: "rejected", code: "unknown_provider" });
-    if (request.method !== "POST") return done(405, { error: "method_not_allowed" }, { outcome: "rejected", code: "method_not_allowed", allow: "POST" });
+    if (!PROVIDER_IDS.includes(provider))
+      return done(404, { error: "unknown_provider" }, { outcome: "rejected", code: "unknown_provider" });
+    if (request.method !== "POST")
+      return done(405, { error: "method_not_allowed" }, { outcome: "rejected", code: "method_not_allowed", allow: "POST" });
     if (!config.ok) return done(503, { error: "gateway_misconfigured" }, { outcome: "rejected", code: "gateway_misconfigured" });
 
     let event;

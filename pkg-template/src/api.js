@@ -40,7 +40,10 @@ export function createRegistry(wasm, boundary) {
   return {
     all,
     /** @param {unknown} id @returns {id is ProviderId} */
-    has: (id) => (ids ??= new Set(all().map((p) => p.id))).has(/** @type {string} */ (id)),
+    has: (id) => {
+      ids ??= new Set(all().map((p) => p.id));
+      return ids.has(/** @type {string} */ (id));
+    },
   };
 }
 
@@ -127,7 +130,12 @@ export function verificationApi(wasm, boundary, registry) {
     const { head, main, tail } = run("deliver", provider, request, options);
     const [providerId, id, type, webhookId, typeHeader, digest] = head;
     /** @type {Record<string, string>} */
-    const headers = { "content-type": "application/json", "webhook-id": webhookId, "hookgate-provider": providerId, "hookgate-event-type": typeHeader };
+    const headers = {
+      "content-type": "application/json",
+      "webhook-id": webhookId,
+      "hookgate-provider": providerId,
+      "hookgate-event-type": typeHeader,
+    };
     if (tail.length === 2) {
       headers["webhook-timestamp"] = tail[0];
       headers["webhook-signature"] = tail[1];
@@ -156,7 +164,8 @@ export function verificationApi(wasm, boundary, registry) {
   }
 
   /** @param {ProviderId} provider */
-  const shortcut = (provider) => (/** @type {WebhookRequest} */ request, /** @type {VerifyOptions} */ options) => verify(provider, request, options);
+  const shortcut = (provider) => /** @param {WebhookRequest} request @param {VerifyOptions} [options] */ (request, options) =>
+    verify(provider, request, options);
 
   return {
     verify,

@@ -1,3 +1,4 @@
+// @ts-check
 // Browsers: the wasm file is fetched beside this module (bundlers that understand
 // `new URL(..., import.meta.url)` copy it for you); the module is ready once imported.
 import init from "./hookgate.js";

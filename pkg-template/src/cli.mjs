@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// npx hookgate: sign a test delivery for a provider (and send it), or verify one you captured.
+// @ts-check
+// npx hookgate: sign a test delivery for a provider (and send it), or verify one you captured. Wrong
+// usage (a missing option, an unknown provider, an unreadable --hmac) prints why and exits 2.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { providers, signDelivery } from "hookgate";
-import { explain } from "hookgate/explain";
+import { HookgateError, providers, signDelivery } from "hookgate";
+import { explain, parseHeaderLines } from "hookgate/explain";
+
+/** @typedef {import("hookgate").ProviderId} ProviderId @typedef {import("hookgate").HmacScheme} HmacScheme */
 
 const HELP = {
   main: `Usage: hookgate <command> [options]
@@ -36,41 +40,90 @@ Run "hookgate <command> --help" for a command's options.`,
 Exits 0 when the delivery verifies, 1 when it does not.`,
 };
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(message);
   process.exit(2);
 }
 
-function parse(command, options, argv) {
+/** A command's arguments, or its usage. @template T @param {keyof typeof HELP} command @param {() => T} read @returns {T} */
+function parsed(command, read) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+    return read();
   } catch (error) {
-    fail(`${error.message}\n\n${HELP[command]}`);
+    return fail(`${/** @type {Error} */ (error).message}\n\n${HELP[command]}`);
   }
 }
 
+const help = /** @type {const} */ ({ type: "boolean", short: "h" });
+
+/** @param {keyof typeof HELP} command @param {string | undefined} id @returns {ProviderId} */
 function requireProvider(command, id) {
   if (!id) fail(HELP[command]);
-  if (!providers().some((p) => p.id === id)) fail(`unknown provider "${id}"; known: ${providers().map((p) => p.id).join(", ")}`);
-  return id;
+  const known = providers().map((p) => p.id);
+  if (!known.includes(/** @type {ProviderId} */ (id))) fail(`unknown provider "${id}"; known: ${known.join(", ")}`);
+  return /** @type {ProviderId} */ (id);
 }
 
-const quote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+/** The --hmac option: JSON, or usage error. @param {string | undefined} text @returns {HmacScheme | undefined} */
+function hmacOption(text) {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail(
+      `--hmac is not JSON: ${text.slice(0, 80)}\n\nExample: --hmac '{"header":"X-Signature","algorithm":"sha256","encoding":"hex","signed":"body"}'`,
+    );
+  }
+}
 
+/** A whole number option, or usage error. @param {string} name @param {string | undefined} text */
+function numberOption(name, text) {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) fail(`--${name} must be a whole number of seconds, not "${text}"`);
+  return Number(text);
+}
+
+/** @param {string} file */
+function readFile(file) {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    return fail(`cannot read ${file}: ${/** @type {Error} */ (error).message}`);
+  }
+}
+
+const quote = (/** @type {string} */ text) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/** @param {string[]} argv */
 async function sign(argv) {
-  const { values, positionals } = parse("sign", {
-    secret: { type: "string" }, body: { type: "string" }, timestamp: { type: "string" }, id: { type: "string" },
-    hmac: { type: "string" }, curl: { type: "string" }, send: { type: "string" },
-  }, argv);
+  const { values, positionals } = parsed("sign", () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        secret: { type: "string" },
+        body: { type: "string" },
+        timestamp: { type: "string" },
+        id: { type: "string" },
+        hmac: { type: "string" },
+        curl: { type: "string" },
+        send: { type: "string" },
+        help,
+      },
+    }),
+  );
   if (values.help) return console.log(HELP.sign);
   const provider = requireProvider("sign", positionals[0]);
-  if (!values.secret || !values.body) fail(HELP.sign);
-  const timestamp = values.timestamp ? Number(values.timestamp) : Math.floor(Date.now() / 1000);
+  if (!values.secret || !values.body) return fail(HELP.sign);
+  const timestamp = numberOption("timestamp", values.timestamp) ?? Math.floor(Date.now() / 1000);
   const target = values.send ?? values.curl ?? `https://example.invalid/webhooks/${provider}`;
-  const delivery = signDelivery(provider, { body: readFileSync(values.body, "utf8"), url: target }, {
-    secret: values.secret, token: values.secret, timestamp, id: values.id ?? `msg_${timestamp}`,
-    hmac: values.hmac ? JSON.parse(values.hmac) : undefined,
-  });
+  const body = readFile(values.body).toString("utf8");
+  const delivery = signDelivery(
+    provider,
+    { body, url: target },
+    { secret: values.secret, token: values.secret, timestamp, id: values.id ?? `msg_${timestamp}`, hmac: hmacOption(values.hmac) },
+  );
   const headers = { "content-type": "application/json", ...delivery.headers };
   if (values.send) {
     const response = await fetch(delivery.url, { method: "POST", headers, body: delivery.body });
@@ -82,30 +135,44 @@ async function sign(argv) {
   } else {
     for (const [name, value] of Object.entries(headers)) console.log(`${name}: ${value}`);
     if (delivery.url !== target) console.log(`# send to: ${delivery.url}`);
-    if (delivery.body !== readFileSync(values.body, "utf8")) console.log(`# body (the secret is inside it):\n${delivery.body}`);
+    if (delivery.body !== body) console.log(`# body (the secret is inside it):\n${delivery.body}`);
   }
 }
 
-function readHeaders(file) {
-  return readFileSync(file, "utf8").split(/\r?\n/).filter((line) => line.includes(":")).map((line) => {
-    const at = line.indexOf(":");
-    return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-  });
-}
-
+/** @param {string[]} argv */
 function verifyCommand(argv) {
-  const { values, positionals } = parse("verify", {
-    secret: { type: "string", multiple: true }, token: { type: "string", multiple: true }, headers: { type: "string" },
-    body: { type: "string" }, url: { type: "string" }, now: { type: "string" }, tolerance: { type: "string" }, hmac: { type: "string" },
-  }, argv);
+  const { values, positionals } = parsed("verify", () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        secret: { type: "string", multiple: true },
+        token: { type: "string", multiple: true },
+        headers: { type: "string" },
+        body: { type: "string" },
+        url: { type: "string" },
+        now: { type: "string" },
+        tolerance: { type: "string" },
+        hmac: { type: "string" },
+        help,
+      },
+    }),
+  );
   if (values.help) return console.log(HELP.verify);
   const provider = requireProvider("verify", positionals[0]);
-  if (!values.body) fail(HELP.verify);
-  const request = { headers: values.headers ? readHeaders(values.headers) : [], body: readFileSync(values.body), url: values.url };
-  const explained = explain(provider, request, {
-    secret: values.secret, token: values.token, hmac: values.hmac ? JSON.parse(values.hmac) : undefined,
-    now: values.now ? Number(values.now) : undefined, toleranceSeconds: values.tolerance ? Number(values.tolerance) : undefined,
-  });
+  if (!values.body) return fail(HELP.verify);
+  const headers = values.headers ? parseHeaderLines(readFile(values.headers).toString("utf8")) : [];
+  const explained = explain(
+    provider,
+    { headers, body: readFile(values.body), url: values.url },
+    {
+      secret: values.secret,
+      token: values.token,
+      hmac: hmacOption(values.hmac),
+      now: numberOption("now", values.now),
+      toleranceSeconds: numberOption("tolerance", values.tolerance),
+    },
+  );
   const mark = { pass: "✓", fail: "✗", info: "·" };
   if (explained.event) console.log(`verified: ${explained.provider} ${explained.event.type} (${explained.event.id})`);
   else console.log(`not verified: ${explained.code}\n${explained.message}`);
@@ -115,8 +182,16 @@ function verifyCommand(argv) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === "sign") await sign(rest);
-else if (command === "verify") verifyCommand(rest);
-else if (command === "providers") for (const p of providers()) console.log(`${p.id.padEnd(18)} ${p.credentials.map((c) => c.place).join(" or ")}`);
-else if (!command || command === "--help" || command === "-h" || command === "help") console.log(HELP.main);
-else fail(`unknown command "${command}"\n\n${HELP.main}`);
+try {
+  if (command === "sign") await sign(rest);
+  else if (command === "verify") verifyCommand(rest);
+  else if (command === "providers")
+    for (const p of providers()) console.log(`${p.id.padEnd(18)} ${p.credentials.map((c) => c.place).join(" or ")}`);
+  else if (!command || command === "--help" || command === "-h" || command === "help") console.log(HELP.main);
+  else fail(`unknown command "${command}"\n\n${HELP.main}`);
+} catch (error) {
+  // A delivery the core cannot sign (a body that is not JSON for a body-secret provider, a key it
+  // refuses): its code and message, never a stack.
+  if (!(error instanceof HookgateError)) throw error;
+  fail(`${error.code}: ${error.message}`);
+}

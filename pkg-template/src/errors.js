@@ -7,6 +7,9 @@
 
 /** A rejected delivery: `.code` is stable, `.message` never contains a secret. */
 export class HookgateError extends Error {
+  /** @override */
+  name = /** @type {const} */ ("HookgateError");
+
   /**
    * @param {HookgateErrorCode} code
    * @param {string} message
@@ -14,7 +17,6 @@ export class HookgateError extends Error {
    */
   constructor(code, message, provider) {
     super(message);
-    this.name = "HookgateError";
     this.code = code;
     this.provider = provider;
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // hookgate/explain in browsers: the explain module is fetched beside this file.
 import init from "./hookgate_explain.js";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // hookgate/explain in Node (CommonJS): bundled by esbuild into explain.cjs.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// @ts-check
 // hookgate/explain in Node (ESM): the explain module sits beside this file and is compiled at import.
 import { readFileSync } from "node:fs";
 import { initSync } from "./hookgate_explain.js";

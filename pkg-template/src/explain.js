@@ -14,7 +14,7 @@ import { signingApi } from "./signing.js";
  * @typedef {import("./index.js").ProviderId} ProviderId
  * @typedef {import("./index.js").WebhookRequest} WebhookRequest
  * @typedef {import("./index.js").VerifyOptions} VerifyOptions
- * @typedef {import("./explain.js").Explanation} Explanation
+ * @typedef {import("./index.js").Explanation} Explanation
  */
 
 const boundary = createBoundary(wasm);
@@ -41,3 +41,4 @@ export function explain(provider, request, options = {}) {
 export const { providers, detectProvider, verify } = verificationApi(wasm, boundary, registry);
 export const { signDelivery, signHeaders } = signingApi(wasm, boundary, registry);
 export { HookgateError } from "./errors.js";
+export { parseHeaderLines } from "./header-lines.js";

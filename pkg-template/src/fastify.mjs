@@ -1,18 +1,24 @@
+// @ts-check
 // hookgate/fastify: register it with `{ provider, ...options }` inside the encapsulated scope that holds
 // the webhook routes: in that scope only, bodies are kept as raw Buffers and verified before the
 // handler, which finds the event on `request.hookgate`. The rest of the app keeps its JSON parser.
-import { verify } from "hookgate";
+import { HookgateError, verify } from "hookgate";
 import { DEFAULT_MAX_BODY_BYTES, limitOption } from "./defaults.js";
 import { rejection, resolveOptions } from "./handler-options.js";
 
+/**
+ * @param {import("fastify").FastifyInstance} fastify
+ * @param {import("./fastify.js").HookgatePluginOptions} options
+ */
 async function hookgatePlugin(fastify, { provider, ...options }) {
   const bodyLimit = limitOption(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_request, body, done) => done(null, body));
   fastify.decorateRequest("hookgate", null);
   fastify.setErrorHandler((error, request, reply) => {
-    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      const refused = rejection(options, Object.assign(error, { code: "payload_too_large" }), request);
+    if (/** @type {{ code?: unknown }} */ (error)?.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      const tooLarge = new HookgateError("payload_too_large", `the body is larger than the limit of ${bodyLimit} bytes`, provider);
+      const refused = rejection(options, tooLarge, request);
       return reply.code(refused.status).header("connection", "close").send(refused.body);
     }
     throw error;
@@ -31,7 +37,6 @@ async function hookgatePlugin(fastify, { provider, ...options }) {
 
 // Like fastify-plugin: the parser and hook apply to the scope that registers this plugin (the user's
 // webhook scope), not to a scope of their own that the routes beside it would not see.
-hookgatePlugin[Symbol.for("skip-override")] = true;
-hookgatePlugin[Symbol.for("fastify.display-name")] = "hookgate";
+Object.assign(hookgatePlugin, { [Symbol.for("skip-override")]: true, [Symbol.for("fastify.display-name")]: "hookgate" });
 
 export default hookgatePlugin;

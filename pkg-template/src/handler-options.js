@@ -1,9 +1,21 @@
+// @ts-check
 // What every framework handler shares: options whose secret or token may be a function of the request
 // (one endpoint per tenant), and the answer to a rejected delivery.
 import { errorResponse } from "./http.js";
 
-/** The options for this request: `secret` and `token` may be (async) functions of it. */
-export async function resolveOptions(options = {}, request) {
+/**
+ * @template Request
+ * @typedef {import("./index.js").HandlerOptions<Request>} HandlerOptions
+ */
+
+/**
+ * The options for this request: `secret` and `token` may be (async) functions of it.
+ * @template Request
+ * @param {HandlerOptions<Request>} options
+ * @param {Request} request
+ * @returns {Promise<import("./index.js").VerifyOptions>}
+ */
+export async function resolveOptions(options, request) {
   const { secret, token, onError, ...rest } = options;
   return {
     ...rest,
@@ -12,7 +24,13 @@ export async function resolveOptions(options = {}, request) {
   };
 }
 
-/** Tells `onError` (when given) and returns the `{ status, body }` to answer. */
+/**
+ * Tells `onError` (when given) and returns the `{ status, body }` to answer.
+ * @template Request
+ * @param {HandlerOptions<Request> | undefined} options
+ * @param {unknown} error
+ * @param {Request} request
+ */
 export function rejection(options, error, request) {
   try {
     options?.onError?.(error, request);

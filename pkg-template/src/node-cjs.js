@@ -1,3 +1,4 @@
+// @ts-check
 // Node (CommonJS): bundled by esbuild into node.cjs, so `require("hookgate")` works on Node 18
 // without require(esm). `__dirname` is the CommonJS module's own.
 import { readFileSync } from "node:fs";

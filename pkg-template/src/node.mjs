@@ -1,3 +1,4 @@
+// @ts-check
 // Node (ESM): the wasm file sits beside this one and is compiled synchronously at import.
 import { readFileSync } from "node:fs";
 import { initSync } from "./hookgate.js";

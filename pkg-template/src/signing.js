@@ -47,7 +47,11 @@ export function signingApi(wasm, boundary, registry) {
   function signDelivery(provider, { body, headers = {}, url = `https://hookgate.invalid/webhooks/${provider}` }, options = {}) {
     const { head, main } = sign(provider, body, url, options, false);
     const [signedUrl, bodyChanged, ...pairs] = head;
-    return { headers: { ...headers, ...pairsToObject(pairs) }, body: bodyChanged === "1" ? text(main) : /** @type {string} */ (body), url: signedUrl };
+    return {
+      headers: { ...headers, ...pairsToObject(pairs) },
+      body: bodyChanged === "1" ? text(main) : /** @type {string} */ (body),
+      url: signedUrl,
+    };
   }
 
   /**
@@ -99,9 +103,10 @@ export function signingApi(wasm, boundary, registry) {
     signDelivery,
     signHeaders,
     signForOrigin,
-    /** The `X-ReReady-Signature-512` value ReReady would send. @param {Body} body @param {string} secret @param {number} [timestamp] */
+    /** The `X-ReReady-Signature-512` value ReReady would send. @param {string | Uint8Array | ArrayBuffer} body @param {string} secret @param {number} [timestamp] */
     signReReady: (body, secret, timestamp = now()) => signHeaders("reready", { secret, body, timestamp })["X-ReReady-Signature-512"],
-    /** The `webhook-signature` value a Standard Webhooks sender would send. @param {string} id @param {number} timestamp @param {Body} body @param {string} secret */
-    signStandardWebhooks: (id, timestamp, body, secret) => signHeaders("standard-webhooks", { secret, body, timestamp, id })["webhook-signature"],
+    /** The `webhook-signature` value a Standard Webhooks sender would send. @param {string} id @param {number} timestamp @param {string | Uint8Array | ArrayBuffer} body @param {string} secret */
+    signStandardWebhooks: (id, timestamp, body, secret) =>
+      signHeaders("standard-webhooks", { secret, body, timestamp, id })["webhook-signature"],
   };
 }

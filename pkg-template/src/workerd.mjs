@@ -1,6 +1,8 @@
+// @ts-check
 // Cloudflare Workers (workerd) and other runtimes that import .wasm as a compiled WebAssembly.Module.
-import module from "./hookgate_bg.wasm";
+
 import { initSync } from "./hookgate.js";
+import module from "./hookgate_bg.wasm";
 
 initSync({ module });
 

@@ -1,6 +1,6 @@
 // hookgate/explain: why a delivery does or does not verify, from a second wasm module with `explain`
 // (the Worker-sized core does not carry it). Registry, detection and signing come from the same module.
-import type { HookEvent, HookgateErrorCode, ProviderId, VerifyOptions, WebhookRequest } from "./index.js";
+import type { ProviderId, VerifyOptions, WebhookRequest } from "./index.js";
 
 export type {
   Explanation,
@@ -13,7 +13,14 @@ export type {
   VerifyOptions,
   WebhookRequest,
 } from "./index.js";
-export { HookgateError, detectProvider, providers, signDelivery, signHeaders, verify } from "./index.js";
+export { detectProvider, HookgateError, providers, signDelivery, signHeaders, verify } from "./index.js";
 
 /** Explains a delivery step by step (provider `null` detects it); never shows a secret. */
-export declare function explain(provider: ProviderId | null, request: WebhookRequest, options?: VerifyOptions): import("./index.js").Explanation;
+export declare function explain(
+  provider: ProviderId | null,
+  request: WebhookRequest,
+  options?: VerifyOptions,
+): import("./index.js").Explanation;
+
+/** `[name, value]` pairs from "Name: value" lines (LF or CRLF); lines without a name and a colon are skipped. */
+export declare function parseHeaderLines(text: string): [string, string][];

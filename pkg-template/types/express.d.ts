@@ -22,5 +22,6 @@ export type ExpressRequestLike = IncomingMessage & { body?: unknown; originalUrl
 export declare function hookgate(
   provider: ProviderId,
   options?: HandlerOptions<ExpressRequestLike>,
+  // biome-ignore lint/suspicious/noExplicitAny: Express's own handler shape, without a dependency on @types/express
 ): (req: any, res: any, next: (error?: unknown) => void) => Promise<void>;
 export default hookgate;

@@ -158,7 +158,12 @@ export declare function detectProvider(request: WebhookRequest): ProviderId | nu
 /** The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp` (default: now). */
 export declare function signReReady(body: string | Uint8Array | ArrayBuffer, secret: string, timestamp?: number): string;
 /** The `webhook-signature` header value a Standard Webhooks sender would send. */
-export declare function signStandardWebhooks(id: string, timestamp: number, body: string | Uint8Array | ArrayBuffer, secret: string): string;
+export declare function signStandardWebhooks(
+  id: string,
+  timestamp: number,
+  body: string | Uint8Array | ArrayBuffer,
+  secret: string,
+): string;
 export declare function providers(): ProviderDescription[];
 
 /** Options of `verifyForward`: the verification's, plus the secret that signs the event for the origin. */
@@ -245,4 +250,3 @@ export interface Explanation {
   steps: ExplanationStep[];
   event: HookEvent | null;
 }
-

@@ -1,14 +1,20 @@
 // Each README example (copied into examples/ here) as a real server on loopback, with real express,
 // fastify and hono from npm: a valid delivery reaches the handler; a tampered one is answered 401 and
 // the handler never runs; an over-size body is answered 413 before it has all been sent.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
+import { test } from "node:test";
 import express from "express";
 import { signDelivery } from "hookgate";
 import { hookgate } from "hookgate/express";
 
-const SECRETS = { REREADY_SECRET: "ssk_consumer_1", SHOPIFY_SECRET: "shpss_consumer_2", STRIPE_SECRET: "whsec_consumer_3", REDO_SECRET: "redo-consumer-4" };
+const SECRETS = {
+  REREADY_SECRET: "ssk_consumer_1",
+  SHOPIFY_SECRET: "shpss_consumer_2",
+  STRIPE_SECRET: "whsec_consumer_3",
+  REDO_SECRET: "redo-consumer-4",
+};
 Object.assign(process.env, SECRETS, { PORT: "0" });
 
 // The examples log "verified …" from their handlers: that is how the test sees the handler run.
@@ -18,11 +24,35 @@ console.log = (...args) => (args[0] === "verified" ? handled.push(args.slice(1))
 
 const portOf = (server) => server.address().port;
 const cases = {
-  "node-http": { file: "./examples/node-http.mjs", provider: "reready", path: "/webhooks/reready", body: '{"device_return_id":"d1","state":"complete","test":false}', ok: 200 },
-  express: { file: "./examples/express.mjs", provider: "shopify", path: "/webhooks/shopify", body: '{"id":1001,"name":"#1001"}',
-    headers: { "X-Shopify-Topic": "orders/create", "X-Shopify-Event-Id": "evt-1" }, ok: 204 },
-  fastify: { file: "./examples/fastify.mjs", provider: "stripe", path: "/webhooks/stripe", body: '{"id":"evt_1","type":"charge.refunded"}', ok: 200 },
-  hono: { file: "./examples/hono.mjs", provider: "redo", path: "/webhooks/redo", body: '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}', ok: 204 },
+  "node-http": {
+    file: "./examples/node-http.mjs",
+    provider: "reready",
+    path: "/webhooks/reready",
+    body: '{"device_return_id":"d1","state":"complete","test":false}',
+    ok: 200,
+  },
+  express: {
+    file: "./examples/express.mjs",
+    provider: "shopify",
+    path: "/webhooks/shopify",
+    body: '{"id":1001,"name":"#1001"}',
+    headers: { "X-Shopify-Topic": "orders/create", "X-Shopify-Event-Id": "evt-1" },
+    ok: 204,
+  },
+  fastify: {
+    file: "./examples/fastify.mjs",
+    provider: "stripe",
+    path: "/webhooks/stripe",
+    body: '{"id":"evt_1","type":"charge.refunded"}',
+    ok: 200,
+  },
+  hono: {
+    file: "./examples/hono.mjs",
+    provider: "redo",
+    path: "/webhooks/redo",
+    body: '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}',
+    ok: 204,
+  },
 };
 
 async function start(file) {
@@ -37,16 +67,19 @@ function sendOversized(port, path, headers, total) {
   return new Promise((resolve, reject) => {
     let written = 0;
     let answered = false;
-    const req = httpRequest({ host: "127.0.0.1", port, path, method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
-      answered = true;
-      const sentWhenAnswered = written;
-      let text = "";
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => {
-        req.destroy(); // the rest of the upload is not wanted
-        resolve({ status: res.statusCode, body: JSON.parse(text), sentWhenAnswered });
-      });
-    });
+    const req = httpRequest(
+      { host: "127.0.0.1", port, path, method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } },
+      (res) => {
+        answered = true;
+        const sentWhenAnswered = written;
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => {
+          req.destroy(); // the rest of the upload is not wanted
+          resolve({ status: res.statusCode, body: JSON.parse(text), sentWhenAnswered });
+        });
+      },
+    );
     req.on("error", (error) => (answered ? undefined : reject(error)));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const pump = () => {
@@ -73,7 +106,10 @@ for (const [name, c] of Object.entries(cases)) {
       assert.equal(handled.length, before + 1, "the handler ran once");
 
       // A body changed after signing (a bearer token signs no body: for Redo, a forged token instead).
-      const forged = c.provider === "redo" ? signDelivery(c.provider, { body: c.body, url }, { secret: "forged" }) : { ...delivery, body: delivery.body.replace("1", "2") };
+      const forged =
+        c.provider === "redo"
+          ? signDelivery(c.provider, { body: c.body, url }, { secret: "forged" })
+          : { ...delivery, body: delivery.body.replace("1", "2") };
       const tampered = await fetch(forged.url, { method: "POST", headers: forged.headers, body: forged.body });
       assert.equal(tampered.status, 401);
       assert.deepEqual(await tampered.json(), { error: "signature_mismatch" });
@@ -97,7 +133,9 @@ async function postRedo(app) {
   try {
     const body = '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}';
     const response = await fetch(`http://127.0.0.1:${portOf(server)}/webhooks/redo`, {
-      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${SECRETS.REDO_SECRET}` }, body,
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${SECRETS.REDO_SECRET}` },
+      body,
     });
     return { status: response.status, answer: await response.json() };
   } finally {
@@ -108,7 +146,7 @@ async function postRedo(app) {
 test("express: a JSON parser mounted first gets body_already_parsed, never a re-serialized match", async () => {
   const app = express();
   app.use(express.json());
-  app.post("/webhooks/redo", hookgate("redo", { secret: SECRETS.REDO_SECRET }), (req, res) => res.sendStatus(204));
+  app.post("/webhooks/redo", hookgate("redo", { secret: SECRETS.REDO_SECRET }), (_req, res) => res.sendStatus(204));
   const { status, answer } = await postRedo(app);
   assert.equal(status, 500);
   assert.equal(answer.error, "body_already_parsed");
@@ -118,7 +156,9 @@ test("express: a JSON parser mounted first gets body_already_parsed, never a re-
 
 test("express: express.raw() before hookgate works", async () => {
   const app = express();
-  app.post("/webhooks/redo", express.raw({ type: "*/*" }), hookgate("redo", { secret: SECRETS.REDO_SECRET }), (req, res) => res.json({ id: req.hookgate.id }));
+  app.post("/webhooks/redo", express.raw({ type: "*/*" }), hookgate("redo", { secret: SECRETS.REDO_SECRET }), (req, res) =>
+    res.json({ id: req.hookgate.id }),
+  );
   const { answer } = await postRedo(app);
   assert.deepEqual(answer, { id: "r1-2026-01-01T00:00:00Z" });
 });

@@ -1,10 +1,10 @@
 // ES modules, with every subpath.
 import assert from "node:assert/strict";
 import { HookgateError, providers, signDelivery, statusFor, verify, verifyRequest } from "hookgate";
-import { createHandler, readRawBody } from "hookgate/node";
 import { hookgate as expressHookgate } from "hookgate/express";
 import fastifyPlugin from "hookgate/fastify";
 import { hookgate as honoHookgate } from "hookgate/hono";
+import { createHandler, readRawBody } from "hookgate/node";
 
 const delivery = signDelivery("reready", { body: '{"device_return_id":"d1","state":"complete"}' }, { secret: "ssk_1" });
 assert.equal(verify("reready", delivery, { secret: "ssk_1" }).subject.id, "d1");

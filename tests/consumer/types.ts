@@ -4,32 +4,65 @@ import express from "express";
 import Fastify from "fastify";
 import { Hono } from "hono";
 import {
-  HookgateError, detectProvider, errorResponse, eventHead, providers, readBodyLimited, signDelivery, signHeaders,
-  signReReady, signStandardWebhooks, statusFor, verify, verifyBaback, verifyJson, verifyRedo, verifyReReady,
-  verifyRequest, verifyRequestJson, verifyReturnsCloud, verifyStandardWebhooks,
-  type HandlerOptions, type HookEvent, type HookgateErrorCode, type ProviderId, type VerifyOptions,
+  detectProvider,
+  errorResponse,
+  eventHead,
+  type HandlerOptions,
+  type HookEvent,
+  HookgateError,
+  type HookgateErrorCode,
+  type ProviderId,
+  providers,
+  readBodyLimited,
+  signDelivery,
+  signHeaders,
+  signReReady,
+  signStandardWebhooks,
+  statusFor,
+  type VerifyOptions,
+  verify,
+  verifyBaback,
+  verifyJson,
+  verifyRedo,
+  verifyRequest,
+  verifyRequestJson,
+  verifyReReady,
+  verifyReturnsCloud,
+  verifyStandardWebhooks,
 } from "hookgate";
-import { createHandler, readRawBody } from "hookgate/node";
 import { hookgate as expressHookgate } from "hookgate/express";
 import fastifyHookgate from "hookgate/fastify";
-import { hookgate as honoHookgate, type HookgateEnv } from "hookgate/hono";
+import { type HookgateEnv, hookgate as honoHookgate } from "hookgate/hono";
+import { createHandler, readRawBody } from "hookgate/node";
 
 const options: VerifyOptions = { secret: ["old", "new"], toleranceSeconds: 300, maxBodyBytes: 1024 };
 const request = { headers: { authorization: "Bearer new" }, body: "{}" };
-const events: HookEvent[] = [verify("redo", request, options), verifyRedo(request), verifyBaback(request), verifyReturnsCloud(request),
-  verifyReReady(request), verifyStandardWebhooks(request)];
+const events: HookEvent[] = [
+  verify("redo", request, options),
+  verifyRedo(request),
+  verifyBaback(request),
+  verifyReturnsCloud(request),
+  verifyReReady(request),
+  verifyStandardWebhooks(request),
+];
 const json: string = verifyJson("redo", request, options);
 const head: { id: string; type: string } = eventHead(json);
 const id: ProviderId | null = detectProvider(request);
 const status: number = statusFor("invalid_json") + errorResponse(new HookgateError("invalid_json", "x")).status;
-const signed: string = signReReady("{}", "s") + signStandardWebhooks("m", 1, "{}", "whsec_aGk=") + signHeaders("github", { secret: "s", body: "{}" })["X-Hub-Signature-256"];
+const signed: string =
+  signReReady("{}", "s") +
+  signStandardWebhooks("m", 1, "{}", "whsec_aGk=") +
+  signHeaders("github", { secret: "s", body: "{}" })["X-Hub-Signature-256"];
 const delivery = signDelivery("baback", { body: "{}" }, { secret: "s" });
 const fetched: Promise<HookEvent> = verifyRequest("redo", new Request("https://x.test/", { method: "POST", body: "{}" }), options);
 const fetchedJson: Promise<string> = verifyRequestJson("redo", new Request("https://x.test/"));
 const bytes: Promise<Uint8Array> = readBodyLimited(new Request("https://x.test/"), 10);
 const names: string[] = providers().map((p) => p.name);
 
-const tenantOptions: HandlerOptions<{ url?: string }> = { secret: async (req) => (req.url === "/a" ? "a" : ["b", "c"]), onError: (error) => void error };
+const tenantOptions: HandlerOptions<{ url?: string }> = {
+  secret: async (req) => (req.url === "/a" ? "a" : ["b", "c"]),
+  onError: (error) => void error,
+};
 const server = createServer(createHandler("reready", { secret: "s" }, async (event: HookEvent) => void event.id));
 const raw: Promise<Buffer> = readRawBody(null as never, { maxBodyBytes: 10 });
 

@@ -1,7 +1,8 @@
 // The package's browser entry in headless Chromium: it loads from static files and verifies every
 // vector in the page.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { inChromiumPage } from "./chromium.mjs";
 import { loadVectors } from "./vectors.mjs";

@@ -1,14 +1,24 @@
-// Launches Debian's Chromium through playwright-core with the flags this machine needs.
-// (Playwright gives every launch a fresh temporary profile, so no --user-data-dir is passed.)
+// Launches the installed Chromium (CHROME_PATH, else the usual locations: scripts/find-chromium.mjs)
+// through playwright-core, headless, with no background networking. (Playwright gives every launch a
+// fresh temporary profile, so no --user-data-dir is passed.)
 import { chromium } from "playwright-core";
+import { findChromium } from "../../scripts/find-chromium.mjs";
 import { serveStatic } from "./static-server.mjs";
 
 export function launchChromium() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("no Chromium found: run `node scripts/find-chromium.mjs` for what to do");
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath,
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
     ],
   });
 }

@@ -1,11 +1,12 @@
 // The CLI (`npx hookgate`), run as a user runs it: sign (headers, curl, send), verify, help, exit codes.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createHandler } from "hookgate/node";
 

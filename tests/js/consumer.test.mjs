@@ -1,10 +1,11 @@
 // The bundles the consumer project built from the packed tarball (scripts/consumer.sh): the browser
 // bundle in a Chromium page, and the Hono Worker in workerd. Needs Node >= 22 (Miniflare 4).
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { Miniflare } from "miniflare";
+import { test } from "node:test";
 import { signDelivery } from "hookgate";
+import { Miniflare } from "miniflare";
 import { inChromiumPage } from "./chromium.mjs";
 
 const consumer = readFileSync(new URL("../../build/consumer-path", import.meta.url), "utf8").trim();
@@ -17,6 +18,29 @@ test("the esbuild browser bundle of the packed package verifies in a page", asyn
     assert.equal(event.type, "device_return.status_changed");
     assert.ok(server.requests.includes("/hookgate_bg.wasm"));
   });
+});
+
+test("the README's Worker example runs in workerd: a Stripe event verifies, a forged one is 401", async () => {
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: `${consumer}/bundles/worker/worker.js`,
+    modulesRoot: `${consumer}/bundles/worker`,
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2025-06-01",
+    bindings: { STRIPE_SECRET: "whsec_worker_example" },
+  });
+  try {
+    const body =
+      '{"id":"evt_1","object":"event","type":"charge.refunded","created":1767225600,"livemode":false,"data":{"object":{"id":"ch_1","object":"charge"}}}';
+    const ok = signDelivery("stripe", { body, url: "http://worker.test/" }, { secret: "whsec_worker_example" });
+    const response = await mf.dispatchFetch(ok.url, { method: "POST", headers: ok.headers, body });
+    assert.deepEqual([response.status, await response.json()], [200, { received: "evt_1" }]);
+    const forged = signDelivery("stripe", { body, url: "http://worker.test/" }, { secret: "whsec_guess" });
+    const refused = await mf.dispatchFetch(forged.url, { method: "POST", headers: forged.headers, body });
+    assert.deepEqual([refused.status, await refused.json()], [401, { error: "signature_mismatch" }]);
+  } finally {
+    await mf.dispose();
+  }
 });
 
 test("Hono with hookgate/hono runs as a Worker in workerd", async () => {

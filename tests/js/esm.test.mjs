@@ -1,6 +1,7 @@
 // The package imported as an ES module in Node: every shared vector, every input form.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import * as hookgate from "hookgate";
 import { loadVectors, optionsOf, runAll, samples } from "./vectors.mjs";
 
@@ -64,13 +65,17 @@ test("an oversized body is refused, bytes and long strings before they are copie
   const body = "x".repeat(2048);
   assert.throws(() => hookgate.verifyRedo({ headers: {}, body }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
   const multiByte = "é".repeat(600); // 600 code units, 1200 bytes: refused once encoded
-  assert.throws(() => hookgate.verifyRedo({ headers: {}, body: multiByte }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
-  assert.throws(() => hookgate.verifyRedo({ headers: {}, body: new Uint8Array(1025) }, { secret: "s", maxBodyBytes: 1024 }), { code: "payload_too_large" });
+  assert.throws(() => hookgate.verifyRedo({ headers: {}, body: multiByte }, { secret: "s", maxBodyBytes: 1024 }), {
+    code: "payload_too_large",
+  });
+  assert.throws(() => hookgate.verifyRedo({ headers: {}, body: new Uint8Array(1025) }, { secret: "s", maxBodyBytes: 1024 }), {
+    code: "payload_too_large",
+  });
 });
 
 test("string bodies reach the core as their UTF-8 bytes, whatever their characters", () => {
   // Encoded straight into wasm memory: one byte per code unit first, three when that does not fit.
-  const texts = ["plain", "é", "日本語", "🦀 and 😀", "\ud800 lone surrogate", "a".repeat(5000) + "€"];
+  const texts = ["plain", "é", "日本語", "🦀 and 😀", "\ud800 lone surrogate", `${"a".repeat(5000)}€`];
   for (const text of texts) {
     const body = `{"device_return_id":"${text}","state":"complete"}`; // a lone surrogate stays raw
     // Signed over TextEncoder's bytes: the string and those bytes must verify alike.
@@ -85,7 +90,15 @@ test("string bodies reach the core as their UTF-8 bytes, whatever their characte
 test("nested objects are split through the wasm build's vectorized scan, at every chunk offset", () => {
   // `return.id` is read from an object serde_json already validated, found from its structure 16 bytes
   // at a time with SIMD in the wasm build; the native tests cover the portable twin.
-  const values = ['"a[\\"{"', '"\\\\"', '{"x\\\\\\"]":[1,{"y":"}]"}],"z":{}}', '[[[[[[[[[[[[[[[[[[[[ "]]" ]]]]]]]]]]]]]]]]]]]]', '"\\u0041\\n"', "-1.5e+3", "null"];
+  const values = [
+    '"a[\\"{"',
+    '"\\\\"',
+    '{"x\\\\\\"]":[1,{"y":"}]"}],"z":{}}',
+    '[[[[[[[[[[[[[[[[[[[[ "]]" ]]]]]]]]]]]]]]]]]]]]',
+    '"\\u0041\\n"',
+    "-1.5e+3",
+    "null",
+  ];
   for (let pad = 0; pad < 17; pad++) {
     for (const [v, value] of values.entries()) {
       const next = values[(v + 1) % values.length];
@@ -118,8 +131,12 @@ test("the nesting limit holds through the wasm build's vectorized walk, at every
     for (const [p, piece] of pieces.entries()) {
       for (const depth of [126, 127, 128]) {
         const open = Array.from({ length: depth }, (_, i) => (i % 2 ? '{"k":' : "[")).join("");
-        const close = Array.from({ length: depth }, (_, i) => (i % 2 ? "}" : "]")).reverse().join("");
-        const filler = Array(pad).fill(pieces[(p + 1) % pieces.length]).join(",");
+        const close = Array.from({ length: depth }, (_, i) => (i % 2 ? "}" : "]"))
+          .reverse()
+          .join("");
+        const filler = Array(pad)
+          .fill(pieces[(p + 1) % pieces.length])
+          .join(",");
         const x = `[${filler}${pad ? "," : ""}${" ".repeat(pad)}${open}${piece}${close}]`;
         const body = `{"type":"created","at":"2023-08-18T12:00:00Z","return":{"id":"r1"},"x":${x}}`;
         JSON.parse(body); // the walk is exact only for JSON
@@ -138,24 +155,58 @@ test("the registry describes every provider, and every provider has vectors", ()
   const registry = hookgate.providers();
   const ids = registry.map((p) => p.id);
   assert.deepEqual(ids, [...ids].sort());
-  for (const id of ["redo", "baback", "returns-cloud", "reready", "standard-webhooks", "loop", "aftership", "shopify", "stripe", "github", "hmac"]) {
+  for (const id of [
+    "redo",
+    "baback",
+    "returns-cloud",
+    "reready",
+    "standard-webhooks",
+    "loop",
+    "aftership",
+    "shopify",
+    "stripe",
+    "github",
+    "hmac",
+  ]) {
     assert.ok(ids.includes(id), id);
   }
   const vectors = loadVectors();
   for (const provider of registry) {
     assert.ok(provider.name && provider.secretFormat && provider.credentials.length > 0, provider.id);
     assert.ok(provider.docsUrl === null || provider.docsUrl.startsWith("https://"), provider.id);
-    assert.ok(vectors.some((v) => v.provider === provider.id && v.expect.ok), `${provider.id} has an accepted vector`);
-    assert.ok(vectors.some((v) => v.provider === provider.id && !v.expect.ok), `${provider.id} has a rejected vector`);
+    assert.ok(
+      vectors.some((v) => v.provider === provider.id && v.expect.ok),
+      `${provider.id} has an accepted vector`,
+    );
+    assert.ok(
+      vectors.some((v) => v.provider === provider.id && !v.expect.ok),
+      `${provider.id} has a rejected vector`,
+    );
   }
   const reready = registry.find((p) => p.id === "reready");
-  assert.deepEqual(reready.credentials.map((c) => c.scheme), ["hmac", "url-token"]);
-  assert.deepEqual(registry.find((p) => p.id === "standard-webhooks").credentials[0].headers,
-    ["webhook-signature", "svix-signature", "webhook-timestamp", "svix-timestamp", "webhook-id", "svix-id"]);
+  assert.deepEqual(
+    reready.credentials.map((c) => c.scheme),
+    ["hmac", "url-token"],
+  );
+  assert.deepEqual(registry.find((p) => p.id === "standard-webhooks").credentials[0].headers, [
+    "webhook-signature",
+    "svix-signature",
+    "webhook-timestamp",
+    "svix-timestamp",
+    "webhook-id",
+    "svix-id",
+  ]);
 });
 
 test("signHeaders signs for every provider whose credential travels in headers, and the result verifies", () => {
-  const hmacScheme = { header: "X-Sig", algorithm: "sha512", encoding: "base64", signed: "id.t.body", timestampHeader: "X-Ts", idHeader: "X-Id" };
+  const hmacScheme = {
+    header: "X-Sig",
+    algorithm: "sha512",
+    encoding: "base64",
+    signed: "id.t.body",
+    timestampHeader: "X-Ts",
+    idHeader: "X-Id",
+  };
   const secrets = { "standard-webhooks": "whsec_aGVsbG8gd29ybGQsIHNpeHRlZW4=" };
   const bodies = {
     redo: '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}',
@@ -165,7 +216,10 @@ test("signHeaders signs for every provider whose credential travels in headers, 
     stripe: '{"id":"evt_1","type":"charge.refunded"}',
     "returns-cloud": '{"event":"return_order.status.changed"}',
   };
-  const extraHeaders = { shopify: { "X-Shopify-Topic": "orders/create", "X-Shopify-Event-Id": "e1" }, github: { "X-GitHub-Event": "ping", "X-GitHub-Delivery": "d1" } };
+  const extraHeaders = {
+    shopify: { "X-Shopify-Topic": "orders/create", "X-Shopify-Event-Id": "e1" },
+    github: { "X-GitHub-Event": "ping", "X-GitHub-Delivery": "d1" },
+  };
   for (const { id } of hookgate.providers()) {
     if (id === "baback") continue; // its secret travels inside the body
     const body = bodies[id] ?? '{"type":"return.created","id":"x1"}';
@@ -183,8 +237,14 @@ test("detectProvider recognises a delivery by its signature header, else by its 
   assert.equal(hookgate.detectProvider({ headers: sign("stripe", "{}"), body: "{}" }), "stripe");
   assert.equal(hookgate.detectProvider({ headers: sign("reready", "{}"), body: "{}" }), "reready");
   assert.equal(hookgate.detectProvider({ headers: {}, body: '{"data":{"action":"a","secret":"s"}}' }), "baback");
-  assert.equal(hookgate.detectProvider({ headers: {}, body: '{"event":"return_order.status.changed","oldStatus":"a","newStatus":"b"}' }), "returns-cloud");
-  assert.equal(hookgate.detectProvider({ headers: { authorization: "Bearer s" }, body: '{"type":"created","at":"x","return":{}}' }), "redo");
+  assert.equal(
+    hookgate.detectProvider({ headers: {}, body: '{"event":"return_order.status.changed","oldStatus":"a","newStatus":"b"}' }),
+    "returns-cloud",
+  );
+  assert.equal(
+    hookgate.detectProvider({ headers: { authorization: "Bearer s" }, body: '{"type":"created","at":"x","return":{}}' }),
+    "redo",
+  );
   assert.equal(hookgate.detectProvider({ headers: {}, body: "[]" }), null);
 });
 
@@ -213,7 +273,15 @@ test("every provider has a documented sample that signDelivery signs and verify 
     const event = hookgate.verify(id, delivery, { ...options, now: 1767225600 });
     assert.equal(event.provider, id);
     if (credentials[0].scheme === "body-secret") assert.ok(!JSON.stringify(event).includes(secret), "the body secret is removed");
-    assert.throws(() => hookgate.verify(id, { ...delivery, body: delivery.body.replace(/.$/, " }") }, { ...options, secret: "other", token: "other", now: 1767225600 }),
-      { name: "HookgateError" }, `${id} rejects the wrong secret`);
+    assert.throws(
+      () =>
+        hookgate.verify(
+          id,
+          { ...delivery, body: delivery.body.replace(/.$/, " }") },
+          { ...options, secret: "other", token: "other", now: 1767225600 },
+        ),
+      { name: "HookgateError" },
+      `${id} rejects the wrong secret`,
+    );
   }
 });

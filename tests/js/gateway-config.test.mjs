@@ -1,8 +1,9 @@
 // The gateway's configuration promises, in real workerd: a secret variable is one secret exactly as
 // given (rotation is an explicit JSON array), and a value the gateway cannot read is never replaced by a
 // default: every delivery gets 503 `gateway_misconfigured` and the log names the variable, never its value.
-import { after, before, describe, test } from "node:test";
+
 import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
 import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
 import { samples } from "./vectors.mjs";
@@ -84,7 +85,13 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
   }
 
   test("sane values and absent variables are taken", async () => {
-    const gateway = await startGateway({ ...baseVars(), REDO_SECRET: "redo-secret", TOLERANCE_SECONDS: "0", MAX_BODY_BYTES: "2048", ORIGIN_TIMEOUT_MS: " 1500 " });
+    const gateway = await startGateway({
+      ...baseVars(),
+      REDO_SECRET: "redo-secret",
+      TOLERANCE_SECONDS: "0",
+      MAX_BODY_BYTES: "2048",
+      ORIGIN_TIMEOUT_MS: " 1500 ",
+    });
     try {
       assert.equal((await gateway.send(...redo("redo-secret"))).status, 200);
       const large = await gateway.send("/webhooks/redo", { headers: { authorization: "Bearer redo-secret" }, body: "x".repeat(2049) });

@@ -49,7 +49,11 @@ export async function startGateway(bindings, options = {}) {
 
 /** The JSON lines the Worker printed so far. */
 export function logLines(logs) {
-  return logs.join("").split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+  return logs
+    .join("")
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line));
 }
 
 /** Waits (bounded) for a condition on output that workerd writes on its own schedule. */

@@ -1,8 +1,9 @@
 // The gateway Worker in real workerd (Miniflare), bundled by `wrangler deploy --dry-run` as it would be
 // deployed, in front of a real origin on loopback that verifies what it receives with `standardwebhooks`.
 // Needs Node >= 22 (Miniflare 4).
-import { after, before, describe, test } from "node:test";
+
 import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
 import * as hookgate from "hookgate";
 import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
@@ -41,7 +42,11 @@ async function send(path, init = {}) {
 
 function signedSample(id, overrides = {}) {
   const sample = samples()[id];
-  const delivery = hookgate.signDelivery(id, { ...sample, url: `http://gateway.test/webhooks/${id}` }, { ...optionsOf(id), timestamp: now(), ...overrides });
+  const delivery = hookgate.signDelivery(
+    id,
+    { ...sample, url: `http://gateway.test/webhooks/${id}` },
+    { ...optionsOf(id), timestamp: now(), ...overrides },
+  );
   return { path: new URL(delivery.url).pathname + new URL(delivery.url).search, init: { headers: delivery.headers, body: delivery.body } };
 }
 
@@ -91,14 +96,25 @@ describe("bad deliveries never reach the origin", () => {
   const reready = () => signedSample("reready");
   const cases = {
     "wrong secret": () => signedSample("reready", { secret: "not-the-secret" }),
-    "tampered body": () => { const s = reready(); s.init.body = s.init.body.replace("pending", "complete"); return s; },
+    "tampered body": () => {
+      const s = reready();
+      s.init.body = s.init.body.replace("pending", "complete");
+      return s;
+    },
     "stale timestamp": () => signedSample("reready", { timestamp: now() - 3600 }),
-    "missing signature header": () => { const s = reready(); s.init.headers = {}; return s; },
+    "missing signature header": () => {
+      const s = reready();
+      s.init.headers = {};
+      return s;
+    },
     "invalid JSON": () => {
       const body = "not json{";
       return { path: "/webhooks/redo", init: { headers: { authorization: `Bearer ${secretOf("redo")}` }, body } };
     },
-    "over-size body with Content-Length": () => ({ path: "/webhooks/redo", init: { headers: { authorization: `Bearer ${secretOf("redo")}` }, body: "x".repeat(MAX_BODY_BYTES + 1) } }),
+    "over-size body with Content-Length": () => ({
+      path: "/webhooks/redo",
+      init: { headers: { authorization: `Bearer ${secretOf("redo")}` }, body: "x".repeat(MAX_BODY_BYTES + 1) },
+    }),
     "wrong method": () => ({ path: "/webhooks/redo", init: { method: "GET" } }),
     "unknown provider": () => ({ path: "/webhooks/not-a-provider", init: { body: "{}" } }),
     "unknown path": () => ({ path: "/admin", init: { body: "{}" } }),
@@ -214,7 +230,11 @@ describe("health and hygiene", () => {
   });
 
   test("one structured log line per delivery, and no secret in any log line or answer", async () => {
-    const deliveryLines = () => logs.join("").split("\n").filter((line) => line.includes('"outcome"')).length;
+    const deliveryLines = () =>
+      logs
+        .join("")
+        .split("\n")
+        .filter((line) => line.includes('"outcome"')).length;
     await waitFor(() => deliveryLines() >= registry.length + 12); // workerd's stdout arrives on its own schedule
     const deliveries = logLines(logs).filter((entry) => "outcome" in entry);
     assert.ok(deliveries.length >= registry.length + 12, `saw ${deliveries.length} delivery lines`);

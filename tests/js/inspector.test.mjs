@@ -1,9 +1,10 @@
 // The inspector in headless Chromium, served as the static folder it builds to: for each provider,
 // "Load sample" verifies and shows the event; a changed byte, a wrong secret and a stale timestamp
 // are explained; the page makes no request after it loaded. Screenshots go to test-output/.
-import { after, before, test } from "node:test";
+
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
+import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { providers } from "hookgate";
 import { launchChromium } from "./chromium.mjs";
@@ -32,7 +33,6 @@ after(async () => {
   await server?.close();
 });
 
-const verdict = () => page.textContent("#verdict");
 const steps = () => page.textContent("#steps");
 async function edit(selector, change) {
   const value = await page.inputValue(selector);
@@ -95,7 +95,10 @@ test("a pasted curl command is split into the fields, and the provider is detect
   await page.fill("#secret", "");
   await page.fill("#token", "rc-token");
   await page.click("#paste-raw summary");
-  await page.fill("#raw", `curl -X POST 'https://example.com/webhooks/returns-cloud?token=rc-token' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"event":"return_order.status.changed","oldStatus":"approved","newStatus":"option_selected","returnOrder":{"uuid":"u1","number":"100004"}}'`);
+  await page.fill(
+    "#raw",
+    `curl -X POST 'https://example.com/webhooks/returns-cloud?token=rc-token' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"event":"return_order.status.changed","oldStatus":"approved","newStatus":"option_selected","returnOrder":{"uuid":"u1","number":"100004"}}'`,
+  );
   await page.click("#split-raw");
   await settled("Verified");
   assert.equal(await page.inputValue("#url"), "https://example.com/webhooks/returns-cloud?token=rc-token");

@@ -10,11 +10,18 @@ import { initSync as initExplainSync } from "../../pkg/hookgate_explain.js";
 // Already initialized: each returns its module's exports. Both modules are measured, summed.
 const modules = [initSync({ module: new Uint8Array() }), initExplainSync({ module: new Uint8Array() })];
 const sum = (of) => modules.reduce((total, wasm) => total + of(wasm), 0);
-const state = () => ({ memory: sum((wasm) => wasm.memory.buffer.byteLength), externrefs: sum((wasm) => wasm.__wbindgen_externrefs.length) });
+const state = () => ({
+  memory: sum((wasm) => wasm.memory.buffer.byteLength),
+  externrefs: sum((wasm) => wasm.__wbindgen_externrefs.length),
+});
 
 const body = '{"device_return_id":"d1","state":"complete","test":false}';
 const reready = hookgate.signDelivery("reready", { body }, { secret: "ssk_mem" });
-const redo = hookgate.signDelivery("redo", { body: '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}' }, { secret: "s" });
+const redo = hookgate.signDelivery(
+  "redo",
+  { body: '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}' },
+  { secret: "s" },
+);
 const huge = new Uint8Array(100 * 1024 * 1024);
 const calls = [
   () => hookgate.verifyJson("reready", reready, { secret: "ssk_mem" }),
@@ -22,7 +29,12 @@ const calls = [
   () => hookgate.verify("redo", redo, { secret: "s" }),
   () => hookgate.verify("redo", redo, { secret: "wrong" }),
   () => hookgate.verify("baback", { headers: {}, body: "not json" }, { secret: "s" }),
-  () => hookgate.verify("standard-webhooks", { headers: { "webhook-signature": "v1,x" }, body }, { secret: "whsec_aGVsbG8gd29ybGQsIHNpeHRlZW4=" }),
+  () =>
+    hookgate.verify(
+      "standard-webhooks",
+      { headers: { "webhook-signature": "v1,x" }, body },
+      { secret: "whsec_aGVsbG8gd29ybGQsIHNpeHRlZW4=" },
+    ),
   () => hookgate.verify("reready", { headers: reready.headers, body: huge }, { secret: "ssk_mem" }), // 100 MB: refused in JS
   () => explain("reready", { ...reready, body: `${body} ` }, { secret: "ssk_mem" }),
 ];
@@ -44,7 +56,14 @@ export function measure(total = 100_000) {
   const before = state();
   const rejected = run(total);
   const after = state();
-  return { calls: total, rejected, before, after, memoryGrowth: after.memory - before.memory, externrefGrowth: after.externrefs - before.externrefs };
+  return {
+    calls: total,
+    rejected,
+    before,
+    after,
+    memoryGrowth: after.memory - before.memory,
+    externrefGrowth: after.externrefs - before.externrefs,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

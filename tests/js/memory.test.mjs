@@ -1,7 +1,8 @@
 // The wasm memory stays put under 100,000 mixed calls (a 100 MB body among them), and the glue frees
 // every JS value it hands to wasm.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { measure } from "./memory.mjs";
 
 test("100,000 mixed calls leave wasm memory and the externref table where they were", () => {

@@ -1,7 +1,8 @@
 // The package's promises that tests written outside the project found broken: a body limit that holds
 // however the body arrives, and limit options that are checked rather than silently widened.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { Hono } from "hono";
 import * as hookgate from "hookgate";
 import { explain } from "hookgate/explain";
@@ -53,7 +54,9 @@ test("verifyRequest refuses a Request whose declared length lies about a longer 
     body: stream,
     duplex: "half",
   });
-  await assert.rejects(hookgate.verifyRequest("redo", request, { secret: REDO_SECRET, maxBodyBytes: LIMIT }), { code: "payload_too_large" });
+  await assert.rejects(hookgate.verifyRequest("redo", request, { secret: REDO_SECRET, maxBodyBytes: LIMIT }), {
+    code: "payload_too_large",
+  });
   assert.ok(counter.pulled <= LIMIT + 64 * 1024, `pulled ${counter.pulled}`);
 });
 
@@ -87,7 +90,10 @@ test("limit options that are not finite non-negative numbers are a TypeError, ne
       assert.throws(() => hookgate.verify("redo", request, options), TypeError, `${name}=${String(value)}`);
       assert.throws(() => hookgate.verifyJson("redo", request, options), TypeError);
       assert.throws(() => explain("redo", request, options), TypeError);
-      await assert.rejects(hookgate.verifyRequest("redo", new Request("https://x.test/", { method: "POST", body: "{}" }), options), TypeError);
+      await assert.rejects(
+        hookgate.verifyRequest("redo", new Request("https://x.test/", { method: "POST", body: "{}" }), options),
+        TypeError,
+      );
     }
   }
   // Zero is a real setting: no freshness slack, or no body at all.
@@ -106,7 +112,8 @@ test("a whsec_ key shorter than 16 bytes is no key, and the message says why wit
   for (const secret of ["whsec_", "whsec_AA==", "whsec_ZmlmdGVlbi1ieXRlLWtl"]) {
     assert.throws(
       () => hookgate.signHeaders("standard-webhooks", { secret, body }),
-      (error) => error.code === "missing_secret" && /at least 16 bytes/.test(error.message) && !error.message.includes(secret.slice(6) || "\0"),
+      (error) =>
+        error.code === "missing_secret" && /at least 16 bytes/.test(error.message) && !error.message.includes(secret.slice(6) || "\0"),
     );
   }
 });

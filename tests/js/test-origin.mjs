@@ -30,6 +30,10 @@ export async function startOrigin(forwardSecret, { slowMs = 2000 } = {}) {
     url: `http://127.0.0.1:${server.address().port}/events`,
     received,
     state,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }

@@ -15,7 +15,10 @@ export function sharedVectors() {
 }
 
 export function ownVectors() {
-  return readdirSync(ownDir).filter((f) => f.endsWith(".json")).sort().flatMap((f) => read(new URL(f, ownDir)));
+  return readdirSync(ownDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) => read(new URL(f, ownDir)));
 }
 
 export function loadVectors() {
@@ -25,6 +28,8 @@ export function loadVectors() {
 /** Each provider's documented sample delivery (unsigned), from tests/vectors/<provider>.json. */
 export function samples() {
   return Object.fromEntries(
-    readdirSync(ownDir).filter((f) => f.endsWith(".json")).map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(new URL(f, ownDir), "utf8")).sample]),
+    readdirSync(ownDir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(new URL(f, ownDir), "utf8")).sample]),
   );
 }

