@@ -14,7 +14,8 @@ node22=$(node22) # wrangler and Miniflare need Node >= 22; the system Node may b
 cargo fmt --check
 cargo clippy --all-targets --all-features --quiet -- -D warnings
 node_modules/.bin/biome ci . # the JS: formatted and linted
-cargo test --quiet --all-features # unit tests, vectors, properties (proptest), hostile input, fuzz corpus replay
+cargo test --quiet --all-features # unit tests, vectors, properties (proptest), hostile input, fuzz replay, doctests
+cargo test --target wasm32-unknown-unknown --lib # the same unit and property tests as wasm32 + SIMD, under Node
 node scripts/build.mjs
 node scripts/build-inspector.mjs
 

@@ -100,6 +100,9 @@ impl Event<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn writes_valid_json_with_escaped_strings_and_raw_data() {

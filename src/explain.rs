@@ -399,6 +399,9 @@ fn body_variants(body: &[u8]) -> Vec<(Vec<u8>, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn explain_json(
         provider: Option<&str>,

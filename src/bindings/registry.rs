@@ -99,6 +99,9 @@ fn push_strings<'s>(out: &mut String, items: impl Iterator<Item = &'s str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn the_registry_is_json_with_each_scheme_s_own_members() {

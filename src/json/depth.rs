@@ -94,6 +94,9 @@ fn more_openings_than(bytes: &[u8], limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// The plain walk, a byte at a time: what `check_depth` must agree with on JSON.
     fn deepest(text: &str) -> usize {

@@ -79,6 +79,9 @@ fn prefix_xor(mut bits: u16) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn lanes_mark_exactly_the_bytes_of_each_kind() {

@@ -106,8 +106,11 @@ fn container_end(bytes: &[u8], at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
     use crate::json::Object;
     use proptest::prelude::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// serde_json's reading of the same object: what `members_of_valid` must agree with.
     fn parsed(text: &str) -> Vec<(String, String)> {

@@ -373,6 +373,9 @@ impl<'de> Visitor<'de> for StringVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn reads_typed_fields_and_keeps_number_text_exact() {

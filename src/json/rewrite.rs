@@ -88,6 +88,9 @@ pub fn pretty_json(text: &str, indent: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn rewrites_json_as_compact_spaced_and_pretty_leaving_strings_alone() {

@@ -135,7 +135,8 @@ pub fn detect(request: &Request<'_>) -> Option<&'static Provider> {
         .max_by_key(|p| p.detect_keys.len())
 }
 
-#[cfg(test)]
+// Natively only: it reads the source folder.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -75,7 +75,10 @@ fn payload_time(raw: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
     use super::payload_time;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn reads_the_payload_time_as_rfc_3339_seconds_or_milliseconds() {

@@ -22,6 +22,9 @@ pub fn presented<'a>(request: &Request<'a>) -> Result<Option<&'a str>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn token_of(value: &str) -> Result<Option<String>, Error> {
         let headers = [("Authorization", value)];

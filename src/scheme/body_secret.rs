@@ -127,6 +127,9 @@ fn place_into(object: Option<Object<'_>>, path: &[&str], secret: &str, out: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     const PATH: &[&str] = &["data", "secret"];
 

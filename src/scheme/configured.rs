@@ -58,6 +58,9 @@ impl HmacConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn complete() -> HmacConfig {
         HmacConfig {

@@ -47,6 +47,9 @@ fn new<M: Mac + KeyInit>(key: &[u8]) -> M {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn tag(state: Keyed, data: &[u8]) -> Vec<u8> {
         match state {

@@ -395,6 +395,9 @@ fn parse_timestamp(text: &str) -> Result<i64, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     const KV: SignatureScheme<'static> = SignatureScheme {
         header: &["x-sig"],

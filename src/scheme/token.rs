@@ -25,6 +25,9 @@ pub fn match_token<'s>(presented: &str, configured: impl Iterator<Item = &'s Sec
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn tokens(values: &[&str]) -> Vec<Secret> {
         values.iter().map(|v| Secret::new(*v)).collect()

@@ -30,7 +30,10 @@ pub fn place(url: &str, param: &str, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Compiled to wasm32 (scripts/test.sh), these run under wasm-bindgen-test-runner in Node.
     use crate::Request;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn sets_the_parameter_once_and_keeps_the_rest() {

@@ -117,3 +117,31 @@ test("a whsec_ key shorter than 16 bytes is no key, and the message says why wit
     );
   }
 });
+
+test("hookgate/node settles when the client goes away mid-body, instead of waiting forever", async () => {
+  const { createServer } = await import("node:http");
+  const { connect } = await import("node:net");
+  const { createHandler } = await import("hookgate/node");
+  let resolve = (/** @type {any} */ _error) => {};
+  const failed = new Promise((settle) => {
+    resolve = settle;
+  });
+  const server = createServer(createHandler("redo", { secret: REDO_SECRET, onError: resolve }, () => {}));
+  await new Promise((listening) => server.listen(0, "127.0.0.1", listening));
+  try {
+    const socket = connect(server.address().port, "127.0.0.1");
+    await new Promise((connected) => socket.once("connect", connected));
+    // Destroy only once the server has the request, so its body read is under way.
+    const received = new Promise((arrived) => server.once("request", arrived));
+    socket.write(
+      `POST /webhooks/redo HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${REDO_SECRET}\r\nContent-Length: 100000\r\n\r\n{"type":`,
+    );
+    await received;
+    socket.destroy();
+    const error = await failed;
+    assert.equal(error.code, "ECONNRESET");
+  } finally {
+    server.closeAllConnections();
+    await new Promise((closed) => server.close(closed));
+  }
+});
