@@ -21,13 +21,16 @@ node scripts/build-inspector.mjs
 
 node scripts/docs.mjs # the docs' provider tables, examples and file lists match the code
 node_modules/.bin/tsc -p tsconfig.json # the JS (// @ts-check) against the published types
+node_modules/.bin/tsc -p tests/types/tsconfig.worker.json # the gateway against the Workers runtime types
 node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, used under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
 node --test tests/js/cli.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs
 "$node22" --test tests/js/workerd.test.mjs
-"$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null # the gateway as deployed
-"$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs
+# The gateway as deployed, in both modes (wrangler.toml's default and its [env.durable]).
+"$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null
+"$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --env durable --outdir build/gateway-durable >/dev/null
+"$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs tests/js/gateway-durable.test.mjs
 bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks
 "$node22" --test tests/js/consumer.test.mjs
 node --test tests/js/browser.test.mjs tests/js/inspector.test.mjs

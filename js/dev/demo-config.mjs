@@ -7,6 +7,8 @@ import { providers } from "hookgate";
 export const GATEWAY_URL = "http://127.0.0.1:8787";
 export const ORIGIN_PORT = 8788;
 export const FORWARD_SECRET = "whsec_ZGVtby1mb3J3YXJkLXNlY3JldC1ub3QtZm9yLXByb2R1Y3Rpb24=";
+/** The durable demo's admin token (never use it anywhere real). */
+export const ADMIN_TOKEN = "demo-admin-token-not-for-production";
 
 /** `returns-cloud` → `RETURNS_CLOUD`, as the gateway names its variables. */
 export const envName = (/** @type {string} */ id) => id.toUpperCase().replaceAll("-", "_");

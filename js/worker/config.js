@@ -1,17 +1,21 @@
 // @ts-check
-// The gateway's configuration: read from Worker vars and secrets once per isolate, checked, frozen.
-// A value that cannot be read is never replaced by a default: the gateway answers every delivery 503
-// `gateway_misconfigured` and logs once which variables are wrong (their names, never their values).
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signHeaders } from "hookgate";
+// The gateway's configuration: read from Worker vars, secrets and bindings once per isolate, checked,
+// frozen. A value that cannot be read is never replaced by a default: the gateway answers every delivery
+// 503 `gateway_misconfigured` and logs once which variables are wrong (their names, never their values).
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signForOrigin } from "hookgate";
 
 /**
- * @typedef {{ secret: string[], token: string[], hmac?: object }} EndpointKeys
- * @typedef {{
- *   url: string, forwardSecret: string, timeoutMs: number,
- * }} Origin
+ * @typedef {import("hookgate").ProviderId} ProviderId
+ * @typedef {import("hookgate").HmacScheme} HmacScheme
+ * @typedef {{ secret: string[], token: string[], hmac?: HmacScheme }} EndpointKeys
+ * @typedef {{ url: string, forwardSecret: string, timeoutMs: number }} Origin
+ * @typedef {{ retryBaseSeconds: number, retryMaxSeconds: number, dedupWindowSeconds: number, archiveDays: number }} Durable
  * @typedef {{
  *   ok: true,
- *   origin: Origin,
+ *   mode: "sync" | "queue",
+ *   origin: Readonly<Origin>,
+ *   durable: Readonly<Durable> | null,
+ *   adminToken: string | null,
  *   toleranceSeconds: number,
  *   maxBodyBytes: number,
  *   endpoints: ReadonlyMap<string, EndpointKeys>,
@@ -19,16 +23,30 @@ import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signHeade
  * @typedef {{ ok: false, wrong: string[] }} Misconfigured
  */
 
+/** @typedef {{ fallback: number, min: number, max: number }} NumberRule */
+
 /** Whole numbers the gateway reads, each with its default and the range that makes sense. */
-export const NUMBERS = Object.freeze({
+export const NUMBERS = /** @type {const} */ ({
   TOLERANCE_SECONDS: { fallback: DEFAULT_TOLERANCE_SECONDS, min: 0, max: 86_400 },
   MAX_BODY_BYTES: { fallback: DEFAULT_MAX_BODY_BYTES, min: 1, max: 100 * 1024 * 1024 },
   ORIGIN_TIMEOUT_MS: { fallback: 10_000, min: 1, max: 900_000 },
+  // Durable mode. Queues delays a retry by at most 12 hours, and takes whole seconds only.
+  RETRY_BASE_SECONDS: { fallback: 10, min: 1, max: 43_200 },
+  RETRY_MAX_SECONDS: { fallback: 3_600, min: 1, max: 43_200 },
+  DEDUP_WINDOW_SECONDS: { fallback: 86_400, min: 1, max: 31 * 86_400 },
+  ARCHIVE_DAYS: { fallback: 7, min: 1, max: 366 },
 });
+
+/** The bindings durable mode needs, by name (wrangler.toml's `[env.durable]`), and a method each has. */
+const DURABLE_BINDINGS = /** @type {const} */ ([
+  ["DELIVERIES", "send"],
+  ["DEDUP", "idFromName"],
+  ["ARCHIVE", "put"],
+]);
 
 const PROVIDER_IDS = providers().map((p) => p.id);
 
-/** `returns-cloud` + `eu` → `RETURNS_CLOUD_EU`. */
+/** `returns-cloud` + `eu` → `RETURNS_CLOUD_EU`. @param {string} provider @param {string | null} [name] */
 export function envPrefix(provider, name) {
   return [provider, name]
     .filter(Boolean)
@@ -37,7 +55,7 @@ export function envPrefix(provider, name) {
     .replace(/[^A-Z0-9]/g, "_");
 }
 
-/** The endpoint (`redo`, `redo/eu`) a variable prefix belongs to, or null when it names no provider. */
+/** The endpoint (`redo`, `redo/eu`) a variable prefix belongs to, or null when it names no provider. @param {string} prefix */
 function endpointOf(prefix) {
   // The longest provider prefix wins, so no provider's named endpoint can shadow another provider.
   const id = PROVIDER_IDS.filter((each) => prefix === envPrefix(each) || prefix.startsWith(`${envPrefix(each)}_`)).sort(
@@ -51,6 +69,7 @@ function endpointOf(prefix) {
 /**
  * One secret exactly as given (surrounding whitespace trimmed), or a JSON array of secrets when the
  * value starts with `[` (rotation: `["old","new"]`). Never split on commas: a comma may be part of a secret.
+ * @param {unknown} value
  * @returns {string[] | null} null when the value cannot be read
  */
 export function parseSecrets(value) {
@@ -60,13 +79,17 @@ export function parseSecrets(value) {
     const list = JSON.parse(text);
     if (Array.isArray(list) && list.every((item) => typeof item === "string")) return list.map((item) => item.trim()).filter(Boolean);
   } catch {
-    // unreadable: reported below by its name
+    // unreadable: reported by its name
   }
   return null;
 }
 
-/** @returns {number | null} the variable's whole number, its default when unset, null when unreadable */
+/**
+ * The variable's whole number, its default when unset, null when unreadable.
+ * @param {Record<string, unknown>} env @param {keyof typeof NUMBERS} name
+ */
 function parseNumber(env, name) {
+  /** @type {NumberRule} */
   const { fallback, min, max } = NUMBERS[name];
   const value = env[name];
   if (value === undefined) return fallback;
@@ -75,10 +98,10 @@ function parseNumber(env, name) {
   return number >= min && number <= max ? number : null;
 }
 
-/** Whether `secret` can sign for the origin: a `whsec_` key of at least 16 bytes. */
+/** Whether `secret` can sign for the origin: a `whsec_` key of at least 16 bytes. @param {string} secret */
 function canSign(secret) {
   try {
-    signHeaders("standard-webhooks", { secret, body: "", id: "check", timestamp: 0 });
+    signForOrigin("", "check", secret, 0);
     return true;
   } catch {
     return false;
@@ -91,8 +114,9 @@ function canSign(secret) {
  * @returns {Readonly<Config> | Readonly<Misconfigured>}
  */
 export function readConfig(env) {
+  /** @type {string[]} */
   const wrong = [];
-  const number = (name) => {
+  const number = (/** @type {keyof typeof NUMBERS} */ name) => {
     const value = parseNumber(env, name);
     if (value === null) wrong.push(name);
     return value ?? 0;
@@ -106,9 +130,28 @@ export function readConfig(env) {
   const forwardSecret = String(env.FORWARD_SECRET ?? "").trim();
   if (!canSign(forwardSecret)) wrong.push("FORWARD_SECRET");
 
+  const delivery = String(env.DELIVERY ?? "sync").trim();
+  if (delivery !== "sync" && delivery !== "queue") wrong.push("DELIVERY");
+  /** @type {Durable | null} */
+  let durable = null;
+  if (delivery === "queue") {
+    durable = {
+      retryBaseSeconds: number("RETRY_BASE_SECONDS"),
+      retryMaxSeconds: number("RETRY_MAX_SECONDS"),
+      dedupWindowSeconds: number("DEDUP_WINDOW_SECONDS"),
+      archiveDays: number("ARCHIVE_DAYS"),
+    };
+    if (durable.retryMaxSeconds < durable.retryBaseSeconds && !wrong.includes("RETRY_MAX_SECONDS")) wrong.push("RETRY_MAX_SECONDS");
+    for (const [binding, method] of DURABLE_BINDINGS) {
+      const value = /** @type {Record<string, unknown> | undefined} */ (env[binding]);
+      if (typeof value?.[method] !== "function") wrong.push(binding);
+    }
+  }
+  const adminToken = String(env.ADMIN_TOKEN ?? "").trim() || null;
+
   /** @type {Map<string, EndpointKeys>} */
   const endpoints = new Map();
-  const keysOf = (endpoint) => {
+  const keysOf = (/** @type {string} */ endpoint) => {
     if (!endpoints.has(endpoint)) endpoints.set(endpoint, { secret: [], token: [] });
     return /** @type {EndpointKeys} */ (endpoints.get(endpoint));
   };
@@ -130,17 +173,20 @@ export function readConfig(env) {
     if (secrets === null) wrong.push(name);
     else keysOf(endpoint)[match[2] === "SECRET" ? "secret" : "token"] = secrets;
   }
-  if (wrong.length > 0) return Object.freeze({ ok: false, wrong: wrong.sort() });
+  if (wrong.length > 0) return Object.freeze({ ok: /** @type {const} */ (false), wrong: wrong.sort() });
   return Object.freeze({
-    ok: true,
+    ok: /** @type {const} */ (true),
+    mode: /** @type {"sync" | "queue"} */ (delivery),
     origin: Object.freeze({ url, forwardSecret, timeoutMs }),
+    durable: durable && Object.freeze(durable),
+    adminToken,
     toleranceSeconds,
     maxBodyBytes,
     endpoints,
   });
 }
 
-/** The endpoints that have a secret or token: `redo`, `redo/eu`… (names only, never values). */
+/** The endpoints that have a secret or token: `redo`, `redo/eu`… (names only, never values). @param {Config} config */
 export function configuredEndpoints(config) {
   return [...config.endpoints]
     .filter(([, keys]) => keys.secret.length + keys.token.length > 0)
@@ -148,7 +194,10 @@ export function configuredEndpoints(config) {
     .sort();
 }
 
-/** The verify options for one endpoint. Nothing configured means nothing is accepted (fail closed). */
+/**
+ * The verify options for one endpoint. Nothing configured means nothing is accepted (fail closed).
+ * @param {Config} config @param {string} provider @param {string | null} name
+ */
 export function endpointOptions(config, provider, name) {
   const keys = config.endpoints.get(name ? `${provider}/${name}` : provider);
   return {

@@ -34,11 +34,16 @@ export function tooLarge(limit, provider) {
   return new HookgateError("payload_too_large", `the body is larger than the limit of ${limit} bytes`, provider ?? undefined);
 }
 
-/** @param {Body} body @returns {Uint8Array | string} */
+/**
+ * The body as a string or bytes. Typed arrays and buffers are recognised by their internal slots, not
+ * `instanceof`, so that one made in another realm (a queue message deserialized in workerd, a `vm`
+ * context, jsdom) is accepted too.
+ * @param {Body} body @returns {Uint8Array | string}
+ */
 function asBytesOrString(body) {
-  if (typeof body === "string" || body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (typeof body === "string") return body;
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") return new Uint8Array(/** @type {ArrayBuffer} */ (body));
   if (body == null) return new Uint8Array(0);
   throw new TypeError("hookgate: body must be a string, Uint8Array or ArrayBuffer");
 }

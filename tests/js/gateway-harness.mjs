@@ -5,19 +5,68 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 export const BUNDLE_DIR = `${root}build/gateway-bundle/`;
 
-/** Bundles the gateway as `wrangler deploy` would (skipped when scripts/test.sh already did). */
-export function bundleGateway({ force = false } = {}) {
-  if (!force && existsSync(`${BUNDLE_DIR}index.js`)) return BUNDLE_DIR;
-  execFileSync(process.execPath, [`${root}node_modules/wrangler/bin/wrangler.js`, "deploy", "--dry-run", "--outdir", BUNDLE_DIR], {
+/** Bundles the gateway as `wrangler deploy [--env durable]` would (skipped when scripts/test.sh already did). */
+export function bundleGateway({ env = null, force = false } = {}) {
+  const dir = env ? `${root}build/gateway-${env}/` : BUNDLE_DIR;
+  if (!force && existsSync(`${dir}index.js`)) return dir;
+  const args = ["deploy", "--dry-run", "--outdir", dir, ...(env ? ["--env", env] : [])];
+  execFileSync(process.execPath, [`${root}node_modules/wrangler/bin/wrangler.js`, ...args], {
     cwd: root,
     stdio: "pipe",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
   });
-  return BUNDLE_DIR;
+  return dir;
+}
+
+/**
+ * The durable gateway as wrangler.toml's `[env.durable]` describes it (its queues, dead-letter queue,
+ * Dedup Durable Object and R2 bucket, through wrangler's own reading of the file), bundled as deployed,
+ * with `vars` added. `consumers` overrides queue consumer settings (a test shortens max_retries);
+ * `workers` adds workers beside it (a wrapped binding that injects faults).
+ */
+export async function startDurableGateway(vars, { consumers = {}, workers = [], gateway = {} } = {}) {
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(`${root}wrangler.toml`, "durable");
+  const queueConsumers = Object.fromEntries(
+    Object.entries(workerOptions.queueConsumers).map(([queue, settings]) => [queue, { ...settings, ...consumers[queue] }]),
+  );
+  const logs = [];
+  const mf = new Miniflare({
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.on("data", (chunk) => logs.push(String(chunk)));
+      stderr.on("data", (chunk) => logs.push(String(chunk)));
+    },
+    workers: [
+      {
+        ...workerOptions,
+        assets: undefined,
+        name: "gateway",
+        rootPath: root,
+        modules: true,
+        scriptPath: `${bundleGateway({ env: "durable" })}index.js`,
+        modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+        bindings: { ...workerOptions.bindings, ...vars },
+        queueConsumers,
+        ...gateway,
+      },
+      ...workers,
+    ],
+  });
+  await mf.ready;
+  return { mf, logs, send: sender(mf), dispose: () => mf.dispose() };
+}
+
+/** POSTs to the gateway and parses its JSON answer. @param {Miniflare} mf */
+function sender(mf) {
+  return async (path, init = {}) => {
+    const response = await mf.dispatchFetch(`http://gateway.test${path}`, { method: "POST", ...init });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null, text, headers: response.headers };
+  };
 }
 
 /**
@@ -39,12 +88,7 @@ export async function startGateway(bindings, options = {}) {
     ...options,
   });
   await mf.ready;
-  const send = async (path, init = {}) => {
-    const response = await mf.dispatchFetch(`http://gateway.test${path}`, { method: "POST", ...init });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, text, headers: response.headers };
-  };
-  return { mf, logs, send, dispose: () => mf.dispose() };
+  return { mf, logs, send: sender(mf), dispose: () => mf.dispose() };
 }
 
 /** The JSON lines the Worker printed so far. */
@@ -56,11 +100,14 @@ export function logLines(logs) {
     .map((line) => JSON.parse(line));
 }
 
-/** Waits (bounded) for a condition on output that workerd writes on its own schedule. */
-export async function waitFor(condition, timeoutMs = 5000) {
+/**
+ * Waits (bounded) until `condition` holds: what workerd and its queues do happens on their own schedule.
+ * It polls every 20 ms (not a sleep standing in for an event: it returns as soon as the condition holds).
+ */
+export async function waitFor(condition, timeoutMs = 5000, what = "workerd") {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for workerd output");
-    await new Promise((resolve) => setImmediate(resolve));
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -19,11 +19,16 @@ export async function startOrigin(forwardSecret, { slowMs = 2000 } = {}) {
     } catch {
       verified = null;
     }
-    received.push({ method: req.method, headers: req.headers, body, verified });
-    if (state.mode === "fail") return res.writeHead(500).end("origin failure");
-    if (state.mode === "redirect") return res.writeHead(state.redirectStatus, { location: state.location }).end();
+    const entry = { method: req.method, headers: req.headers, body, verified, answered: 0 };
+    received.push(entry);
+    const answer = (status, headers = {}, text = "") => {
+      entry.answered = status;
+      res.writeHead(status, headers).end(text);
+    };
+    if (state.mode === "fail") return answer(500, {}, "origin failure");
+    if (state.mode === "redirect") return answer(state.redirectStatus, { location: state.location });
     if (state.mode === "slow") await new Promise((resolve) => setTimeout(resolve, slowMs));
-    res.writeHead(204).end();
+    answer(204);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
