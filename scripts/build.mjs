@@ -58,6 +58,18 @@ const manifest = JSON.parse(readFileSync(at("pkg-template/package.json"), "utf8"
 manifest.version = /^version = "(.*)"$/m.exec(readFileSync(at("Cargo.toml"), "utf8"))[1];
 writeFileSync(at("pkg/package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
+// The registry as data (pkg/registry.js): the tools module describes every provider once, here, so that
+// the core module need not carry the prose.
+const toolsGlue = await import(`${at("pkg/hookgate_explain.js")}?${Date.now()}`);
+toolsGlue.initSync({ module: readFileSync(at("pkg/hookgate_explain_bg.wasm")) });
+const { createBoundary, text } = await import(`${at("pkg/boundary.js")}?${Date.now()}`);
+toolsGlue.providers();
+const registry = JSON.parse(text(createBoundary(toolsGlue).answer(null).main));
+writeFileSync(
+  at("pkg/registry.js"),
+  `// @ts-check\n// Written by scripts/build.mjs from the core's description of each provider (src/providers/).\n\n/** @type {readonly import("./index.js").ProviderDescription[]} */\nexport const REGISTRY = ${JSON.stringify(registry, null, 1)};\n`,
+);
+
 const cjs = { bundle: true, platform: "node", format: "cjs", target: "node18", logLevel: "warning" };
 // The two CommonJS cores, bundled from inside pkg/ so their imports resolve to the files just copied.
 // wasm-bindgen's default init reads import.meta.url; the CommonJS entries never call it.
@@ -97,10 +109,7 @@ rmSync(at("node_modules/hookgate"), { recursive: true, force: true });
 symlinkSync("../pkg", at("node_modules/hookgate"), "dir");
 
 // The provider id union comes from the registry itself, so a new provider needs no edit here.
-const { providers } = await import(`${at("pkg/node.mjs")}?${Date.now()}`);
-const ids = providers()
-  .map((p) => JSON.stringify(p.id))
-  .join(" | ");
+const ids = registry.map((/** @type {{ id: string }} */ p) => JSON.stringify(p.id)).join(" | ");
 for (const name of ["index", "node-http", "express", "fastify", "hono", "explain"]) {
   const types = readFileSync(at(`pkg-template/types/${name}.d.ts`), "utf8").replace("PROVIDER_IDS", ids);
   writeFileSync(at(`pkg/${name}.d.ts`), types);

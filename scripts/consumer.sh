@@ -24,8 +24,8 @@ node import.mjs
 node_modules/.bin/tsc -p tsconfig.node16.json
 node_modules/.bin/tsc -p tsconfig.bundler.json
 node_modules/.bin/esbuild browser-entry.mjs --bundle --format=esm --outdir=bundles/browser --log-level=warning
-# esbuild does not follow `new URL("./hookgate_bg.wasm", import.meta.url)`: the wasm goes beside the bundle.
-cp node_modules/hookgate/hookgate_bg.wasm bundles/browser/
+# esbuild does not follow `new URL("./hookgate_bg.wasm", import.meta.url)`: the wasm files go beside the bundle.
+cp node_modules/hookgate/*.wasm bundles/browser/
 for worker in hono-worker.mjs examples/worker.mjs; do
   node_modules/.bin/esbuild "$worker" --bundle --format=esm --outdir=bundles/worker --conditions=workerd,worker,browser --loader:.wasm=copy --log-level=warning
 done

@@ -109,7 +109,7 @@ pub fn explain<'a>(provider: Option<&str>, request: &Request<'a>, options: &Opti
         return Explanation { provider: None, detected, result: Err(Error::UnknownProvider), steps };
     };
     let how = if detected { "detected from the delivery" } else { "as chosen" };
-    step(&mut steps, "Provider", Status::Info, format!("{} ({how})", provider.name));
+    step(&mut steps, "Provider", Status::Info, format!("{} ({how})", provider.about.name));
     let result = verify_at(provider.id, request, options, now);
     body_steps(&mut steps, request, options);
     credential_steps(&mut steps, provider, request, options, now);

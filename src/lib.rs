@@ -61,7 +61,8 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
     let verified = scheme::authenticate(provider.credentials, request, &text, options, now)?;
     let body = text?;
     json::check_depth(body)?;
-    let mapped = (provider.map)(&providers::Delivery { request, body, verified: &verified })?;
+    let object = json::Object::parse(body)?;
+    let mapped = (provider.map)(&providers::Delivery { request, body: &object, text: body, verified: &verified })?;
     let data = match verified.redacted_body {
         Some(redacted) => Cow::Owned(redacted),
         None => Cow::Borrowed(body.trim_matches([' ', '\t', '\n', '\r'])),

@@ -35,6 +35,24 @@ fn push_digits(out: &mut String, value: i64, width: u32) {
     }
 }
 
+/// The value of a run of ASCII digits (at most 18, so it cannot overflow); `None` for anything else.
+/// Hand-written: `str::parse` brings the general radix parser and its error type into the wasm module for
+/// what is only ever a date field or a unix time here.
+pub fn digits(text: &[u8]) -> Option<i64> {
+    if text.is_empty() || text.len() > 18 {
+        return None;
+    }
+    text.iter().try_fold(0i64, |value, &c| c.is_ascii_digit().then(|| value * 10 + i64::from(c - b'0')))
+}
+
+/// An integer as JSON writes one without fraction or exponent: an optional `-`, then ASCII digits.
+pub fn integer(text: &str) -> Option<i64> {
+    match text.as_bytes() {
+        [b'-', rest @ ..] => digits(rest).map(|value| -value),
+        all => digits(all),
+    }
+}
+
 /// Formats unix milliseconds (as Baback sends them).
 pub fn format_unix_millis(millis: i64) -> Option<String> {
     format_utc(millis.div_euclid(1000), millis.rem_euclid(1000) as u32)
@@ -53,10 +71,7 @@ pub fn normalize_rfc3339(text: &str) -> Option<String> {
     {
         return None;
     }
-    let num = |range: std::ops::Range<usize>| -> Option<i64> {
-        let part = text.get(range)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
-    };
+    let num = |range: std::ops::Range<usize>| digits(b.get(range)?);
     let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
     if !(1..=12).contains(&month)
@@ -68,18 +83,19 @@ pub fn normalize_rfc3339(text: &str) -> Option<String> {
     {
         return None;
     }
-    let mut rest = &text[19..];
+    let mut rest = b.get(19..)?;
     let mut millis = 0u32;
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 {
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let count = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+        if count == 0 {
             return None;
         }
-        let ms = format!("{:0<3}", &fraction[..digits.min(3)]);
-        millis = ms.parse().ok()?;
-        rest = &fraction[digits..];
+        // Milliseconds: the first three digits, padded with zeros (`.5` is 500 ms).
+        millis =
+            (0..3).fold(0, |ms, i| ms * 10 + fraction.get(i).filter(|_| i < count).map_or(0, |d| u32::from(d - b'0')));
+        rest = fraction.get(count..)?;
     }
-    let offset = match rest.as_bytes() {
+    let offset = match rest {
         [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
             let digits = [*h1, *h2, *m1, *m2];

@@ -1,11 +1,12 @@
 // @ts-check
-// The verification API over one wasm module: verify, verifyJson, verifyForward (the gateway's path),
-// detectProvider and the registry. Thin on purpose: it builds the frame, crosses once, and maps the
+// The verification API over a wasm module: verify, verifyJson, verifyForward (the gateway's path), and
+// detectProvider (tools module only). Thin on purpose: it builds the frame, crosses once, and maps the
 // answer. Verification happens in Rust only.
 import { text } from "./boundary.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, limitOption } from "./defaults.js";
 import { unknownProvider } from "./errors.js";
 import { field, headerFields, keyFields } from "./frame.js";
+import { isProvider } from "./providers.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
@@ -14,40 +15,13 @@ import { field, headerFields, keyFields } from "./frame.js";
  * @typedef {import("./index.js").ForwardOptions} ForwardOptions
  * @typedef {import("./index.js").ForwardableEvent} ForwardableEvent
  * @typedef {import("./index.js").HookEvent} HookEvent
- * @typedef {import("./index.js").ProviderDescription} ProviderDescription
  * @typedef {import("./boundary.js").Boundary} Boundary
  * @typedef {import("./boundary.js").WasmModule & {
  *   verify(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
  *   deliver(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
- *   detect(frameLength: number, bodyLength: number): void,
- *   providers(): void,
  * }} VerifyingModule
+ * @typedef {import("./boundary.js").WasmModule & { detect(frameLength: number, bodyLength: number): void }} DetectingModule
  */
-
-/** The registry as the core describes it, read once per module. @param {VerifyingModule} wasm @param {Boundary} boundary */
-export function createRegistry(wasm, boundary) {
-  /** @type {ProviderDescription[] | undefined} */
-  let list;
-  /** @type {Set<string> | undefined} */
-  let ids;
-  const all = () => {
-    if (!list) {
-      wasm.providers();
-      list = JSON.parse(text(boundary.answer(null).main));
-    }
-    return /** @type {ProviderDescription[]} */ (list);
-  };
-  return {
-    all,
-    /** @param {unknown} id @returns {id is ProviderId} */
-    has: (id) => {
-      ids ??= new Set(all().map((p) => p.id));
-      return ids.has(/** @type {string} */ (id));
-    },
-  };
-}
-
-/** @typedef {ReturnType<typeof createRegistry>} Registry */
 
 /**
  * The frame of a verification: provider, URL, headers and keys.
@@ -79,12 +53,8 @@ export function limits(options) {
   ];
 }
 
-/**
- * @param {VerifyingModule} wasm
- * @param {Boundary} boundary
- * @param {Registry} registry
- */
-export function verificationApi(wasm, boundary, registry) {
+/** @param {VerifyingModule} wasm @param {Boundary} boundary */
+export function verificationApi(wasm, boundary) {
   /**
    * Verifies and normalizes in one crossing; returns the answer (valid until the next call).
    * @param {"verify" | "deliver"} entry
@@ -93,7 +63,7 @@ export function verificationApi(wasm, boundary, registry) {
    * @param {VerifyOptions & { forwardSecret?: string }} options
    */
   function run(entry, provider, request, options) {
-    if (!registry.has(provider)) throw unknownProvider(provider);
+    if (!isProvider(provider)) throw unknownProvider(provider);
     let frame = requestFrame(provider, request, options);
     if (options.forwardSecret != null) frame += keyFields("F", options.forwardSecret, "forwardSecret");
     const [toleranceSeconds, maxBodyBytes, now] = limits(options);
@@ -143,26 +113,6 @@ export function verificationApi(wasm, boundary, registry) {
     return { provider: /** @type {ProviderId} */ (providerId), id, type, body: main.slice(), headers, replayDigest: digest || null };
   }
 
-  /**
-   * The id of the provider a delivery most likely comes from (its signature header, else its payload's
-   * keys), or null.
-   * @param {WebhookRequest} request
-   * @returns {ProviderId | null}
-   */
-  function detectProvider(request) {
-    const [frameLength, bodyLength] = boundary.stage(requestFrame(null, request, {}), request.body, DEFAULT_MAX_BODY_BYTES, null);
-    wasm.detect(frameLength, bodyLength);
-    return /** @type {ProviderId} */ (text(boundary.answer(null).main)) || null;
-  }
-
-  /**
-   * The providers this build knows (a copy the caller may change).
-   * @returns {ProviderDescription[]}
-   */
-  function providers() {
-    return registry.all().map((p) => ({ ...p, credentials: p.credentials.map((c) => ({ ...c })) }));
-  }
-
   /** @param {ProviderId} provider */
   const shortcut = (provider) => /** @param {WebhookRequest} request @param {VerifyOptions} [options] */ (request, options) =>
     verify(provider, request, options);
@@ -171,13 +121,25 @@ export function verificationApi(wasm, boundary, registry) {
     verify,
     verifyJson,
     verifyForward,
-    detectProvider,
-    providers,
     verifyRedo: shortcut("redo"),
     verifyBaback: shortcut("baback"),
     verifyReturnsCloud: shortcut("returns-cloud"),
     verifyReReady: shortcut("reready"),
     verifyStandardWebhooks: shortcut("standard-webhooks"),
+  };
+}
+
+/**
+ * `detectProvider` over a module that carries `detect` (the tools module): the provider a delivery most
+ * likely comes from (its signature header, else its payload's keys), or null.
+ * @param {DetectingModule} wasm @param {Boundary} boundary
+ */
+export function detection(wasm, boundary) {
+  /** @param {WebhookRequest} request @returns {ProviderId | null} */
+  return function detectProvider(request) {
+    const [frameLength, bodyLength] = boundary.stage(requestFrame(null, request, {}), request.body, DEFAULT_MAX_BODY_BYTES, null);
+    wasm.detect(frameLength, bodyLength);
+    return /** @type {ProviderId} */ (text(boundary.answer(null).main)) || null;
   };
 }
 

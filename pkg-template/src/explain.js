@@ -3,12 +3,13 @@
 // engine), from a second module built with the core's `explain` (hookgate_explain_bg.wasm), so the
 // Worker never ships it. The registry, detection and signing are exported from the same module, so a
 // debugging tool loads one module, not two.
-import { createRegistry, limits, requestFrame, verificationApi } from "./api.js";
+import { limits, requestFrame, verificationApi } from "./api.js";
 import { createBoundary } from "./boundary.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./defaults.js";
 import { unknownProvider } from "./errors.js";
 import * as wasm from "./hookgate_explain.js";
-import { signingApi } from "./signing.js";
+import { isProvider } from "./providers.js";
+import { bindTools } from "./tools.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
@@ -18,7 +19,6 @@ import { signingApi } from "./signing.js";
  */
 
 const boundary = createBoundary(wasm);
-const registry = createRegistry(wasm, boundary);
 
 /**
  * Why a delivery does or does not verify: `{ provider, detected, verdict, code, message, steps, event }`.
@@ -30,7 +30,7 @@ const registry = createRegistry(wasm, boundary);
  * @returns {Explanation}
  */
 export function explain(provider, request, options = {}) {
-  if (provider != null && !registry.has(provider)) throw unknownProvider(provider);
+  if (provider != null && !isProvider(provider)) throw unknownProvider(provider);
   const [toleranceSeconds, maxBodyBytes, now] = limits(options);
   const allowance = Math.min(maxBodyBytes, DEFAULT_MAX_BODY_BYTES * 64) * 4 + 1024;
   const [frameLength, bodyLength] = boundary.stage(requestFrame(provider, request, options), request.body, allowance, provider);
@@ -38,7 +38,8 @@ export function explain(provider, request, options = {}) {
   return JSON.parse(new TextDecoder().decode(boundary.answer(provider).main));
 }
 
-export const { providers, detectProvider, verify } = verificationApi(wasm, boundary, registry);
-export const { signDelivery, signHeaders } = signingApi(wasm, boundary, registry);
+export const { verify } = verificationApi(wasm, boundary);
+export const { detectProvider, signDelivery, signHeaders } = bindTools(wasm);
 export { HookgateError } from "./errors.js";
 export { parseHeaderLines } from "./header-lines.js";
+export { providers } from "./providers.js";

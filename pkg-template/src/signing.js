@@ -1,10 +1,12 @@
 // @ts-check
-// Signing as senders do (for tests, simulations, the CLI, samples and the inspector's sign mode), and
-// for the origin (the gateway's forward, signed again per Standard Webhooks). Where each provider puts
-// its credential is the core's knowledge (scheme::sign_delivery); this only crosses once and maps.
+// Signing. For the origin (the gateway's forward, signed again per Standard Webhooks): in the core module.
+// As senders do (tests, simulations, the CLI, the inspector's sign mode): in the tools module, since a
+// receiver never needs it. Where each provider puts its credential is the core's knowledge
+// (scheme::sign_delivery); this only crosses once and maps.
 import { text } from "./boundary.js";
 import { unknownProvider } from "./errors.js";
 import { field, keyFields } from "./frame.js";
+import { isProvider } from "./providers.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
@@ -13,11 +15,10 @@ import { field, keyFields } from "./frame.js";
  * @typedef {import("./index.js").HmacScheme} HmacScheme
  * @typedef {import("./boundary.js").Boundary} Boundary
  * @typedef {import("./boundary.js").Body} Body
- * @typedef {import("./api.js").Registry} Registry
+ * @typedef {import("./boundary.js").WasmModule & { signForOrigin(frameLength: number, bodyLength: number, now: number): void }} OriginSigningModule
  * @typedef {import("./boundary.js").WasmModule & {
  *   sign(frameLength: number, bodyLength: number, timestamp: number, headersOnly: boolean): void,
- *   signForOrigin(frameLength: number, bodyLength: number, now: number): void,
- * }} SigningModule
+ * }} SenderSigningModule
  */
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -30,12 +31,44 @@ function pairsToObject(pairs) {
   return object;
 }
 
-/**
- * @param {SigningModule} wasm
- * @param {Boundary} boundary
- * @param {Registry} registry
- */
-export function signingApi(wasm, boundary, registry) {
+/** @param {OriginSigningModule} wasm @param {Boundary} boundary */
+export function originSigning(wasm, boundary) {
+  /**
+   * The Standard Webhooks headers that sign an event for the origin: `webhook-id` (the event id,
+   * header-safe), `webhook-timestamp`, `webhook-signature`.
+   * @param {Body} event the event's JSON, as it will be sent
+   * @param {string} id
+   * @param {string} forwardSecret `whsec_…`, at least 16 bytes
+   * @param {number} [timestamp]
+   * @returns {{ "webhook-id": string, "webhook-timestamp": string, "webhook-signature": string }}
+   */
+  return function signForOrigin(event, id, forwardSecret, timestamp = now()) {
+    const frame = keyFields("F", forwardSecret, "forwardSecret") + field("I", String(id));
+    const [frameLength, bodyLength] = boundary.stage(frame, event, Number.POSITIVE_INFINITY, null);
+    wasm.signForOrigin(frameLength, bodyLength, timestamp);
+    const [webhookId, webhookTimestamp, signature] = boundary.answer(null).head;
+    return { "webhook-id": webhookId, "webhook-timestamp": webhookTimestamp, "webhook-signature": signature };
+  };
+}
+
+/** @param {SenderSigningModule} wasm @param {Boundary} boundary */
+export function senderSigning(wasm, boundary) {
+  /**
+   * One crossing into the core's signing.
+   * @param {ProviderId} provider @param {Body} body @param {string} url
+   * @param {{ secret?: string, token?: string, timestamp?: number, id?: string, hmac?: HmacScheme | null }} options
+   * @param {boolean} headersOnly
+   */
+  function sign(provider, body, url, options, headersOnly) {
+    if (!isProvider(provider)) throw unknownProvider(provider);
+    let frame = field("P", provider) + field("U", url) + field("I", String(options.id ?? "msg_hookgate"));
+    frame += keyFields("S", options.secret, "secret") + keyFields("T", options.token, "token");
+    if (options.hmac != null) frame += field("M", JSON.stringify(options.hmac));
+    const [frameLength, bodyLength] = boundary.stage(frame, body, Number.POSITIVE_INFINITY, provider);
+    wasm.sign(frameLength, bodyLength, options.timestamp ?? now(), headersOnly);
+    return boundary.answer(provider);
+  }
+
   /**
    * Puts a credential on a delivery the way `provider` sends it: signature or bearer headers, the
    * `?token=` URL parameter, or the secret field inside the JSON body.
@@ -66,43 +99,9 @@ export function signingApi(wasm, boundary, registry) {
     return pairsToObject(pairs);
   }
 
-  /**
-   * One crossing into the core's signing.
-   * @param {ProviderId} provider @param {Body} body @param {string} url
-   * @param {{ secret?: string, token?: string, timestamp?: number, id?: string, hmac?: HmacScheme | null }} options
-   * @param {boolean} headersOnly
-   */
-  function sign(provider, body, url, options, headersOnly) {
-    if (!registry.has(provider)) throw unknownProvider(provider);
-    let frame = field("P", provider) + field("U", url) + field("I", String(options.id ?? "msg_hookgate"));
-    frame += keyFields("S", options.secret, "secret") + keyFields("T", options.token, "token");
-    if (options.hmac != null) frame += field("M", JSON.stringify(options.hmac));
-    const [frameLength, bodyLength] = boundary.stage(frame, body, Number.POSITIVE_INFINITY, provider);
-    wasm.sign(frameLength, bodyLength, options.timestamp ?? now(), headersOnly);
-    return boundary.answer(provider);
-  }
-
-  /**
-   * The Standard Webhooks headers that sign an event for the origin: `webhook-id` (the event id,
-   * header-safe), `webhook-timestamp`, `webhook-signature`.
-   * @param {Body} event the event's JSON, as it will be sent
-   * @param {string} id
-   * @param {string} forwardSecret `whsec_…`, at least 16 bytes
-   * @param {number} [timestamp]
-   * @returns {{ "webhook-id": string, "webhook-timestamp": string, "webhook-signature": string }}
-   */
-  function signForOrigin(event, id, forwardSecret, timestamp = now()) {
-    const frame = keyFields("F", forwardSecret, "forwardSecret") + field("I", String(id));
-    const [frameLength, bodyLength] = boundary.stage(frame, event, Number.POSITIVE_INFINITY, null);
-    wasm.signForOrigin(frameLength, bodyLength, timestamp);
-    const [webhookId, webhookTimestamp, signature] = boundary.answer(null).head;
-    return { "webhook-id": webhookId, "webhook-timestamp": webhookTimestamp, "webhook-signature": signature };
-  }
-
   return {
     signDelivery,
     signHeaders,
-    signForOrigin,
     /** The `X-ReReady-Signature-512` value ReReady would send. @param {string | Uint8Array | ArrayBuffer} body @param {string} secret @param {number} [timestamp] */
     signReReady: (body, secret, timestamp = now()) => signHeaders("reready", { secret, body, timestamp })["X-ReReady-Signature-512"],
     /** The `webhook-signature` value a Standard Webhooks sender would send. @param {string} id @param {number} timestamp @param {string | Uint8Array | ArrayBuffer} body @param {string} secret */

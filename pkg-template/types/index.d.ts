@@ -116,6 +116,8 @@ export interface ProviderDescription {
   docsUrl: string | null;
   /** What to configure as the secret or token, in words. */
   secretFormat: string;
+  /** How its deliveries map to the event, in words. */
+  events: string;
   /** Accepted credentials, in the order they are tried. */
   credentials: CredentialDescription[];
 }

@@ -38,16 +38,17 @@ impl<'a> Frame<'a> {
         let mut frame = Frame::default();
         let mut fields = text.split_terminator('\0');
         while let Some(field) = fields.next() {
-            let (tag, value) = field.split_at(field.len().min(1));
-            match tag {
-                "P" => frame.provider = Some(value),
-                "U" => frame.url = Some(value),
-                "H" => frame.headers.push((value, fields.next().unwrap_or_default())),
-                "S" => frame.secrets.push(value),
-                "T" => frame.tokens.push(value),
-                "M" => frame.hmac = Some(value),
-                "F" => frame.forward_secret = Some(value),
-                "I" => frame.id = Some(value),
+            // The tag is one ASCII letter, so the value starts at byte 1.
+            let value = field.get(1..).unwrap_or_default();
+            match field.as_bytes().first() {
+                Some(b'P') => frame.provider = Some(value),
+                Some(b'U') => frame.url = Some(value),
+                Some(b'H') => frame.headers.push((value, fields.next().unwrap_or_default())),
+                Some(b'S') => frame.secrets.push(value),
+                Some(b'T') => frame.tokens.push(value),
+                Some(b'M') => frame.hmac = Some(value),
+                Some(b'F') => frame.forward_secret = Some(value),
+                Some(b'I') => frame.id = Some(value),
                 _ => {}
             }
         }

@@ -15,6 +15,7 @@ use crate::{Error, Request};
 
 mod frame;
 mod hmac_option;
+#[cfg(feature = "explain")]
 mod registry;
 
 use frame::Frame;
@@ -60,11 +61,16 @@ pub fn wasm_memory() -> JsValue {
 
 /// Runs `answer` on the frame and body in the input buffer and publishes what it wrote to the output.
 /// `answer` returns the lengths of the head it wrote first and of the tail it wrote last.
-fn respond(
-    frame_len: usize,
-    body_len: usize,
-    answer: impl FnOnce(&Frame<'_>, &[u8], &mut String) -> Result<(usize, usize), Error>,
-) {
+fn respond(frame_len: usize, body_len: usize, mut answer: impl FnMut(&Frame<'_>, &[u8], &mut String) -> Answer) {
+    respond_with(frame_len, body_len, &mut answer);
+}
+
+/// The lengths of an answer's head and tail, or why there is no answer.
+type Answer = Result<(usize, usize), Error>;
+
+/// [`respond`]'s work, one copy for every export (a generic one would be repeated for each closure).
+#[inline(never)]
+fn respond_with(frame_len: usize, body_len: usize, answer: &mut dyn FnMut(&Frame<'_>, &[u8], &mut String) -> Answer) {
     INPUT.with_borrow(|input| {
         // The glue writes the frame with encodeInto, so it is UTF-8; a frame that is not reads as empty.
         let frame = Frame::parse(std::str::from_utf8(&input[..frame_len]).unwrap_or_default());
@@ -153,10 +159,14 @@ pub fn sign_for_origin(frame_len: usize, body_len: usize, now: f64) {
     });
 }
 
+// What follows is for tools (the inspector, the CLI, tests), in the module built with `explain`: the
+// Worker-sized core carries only the receiving path above.
+
 /// Puts a credential on a delivery as the provider's sender does. The head's fields: the URL, `1` when
 /// the body changed (its new text follows the head) or `0`, then header name and value pairs. With
 /// `headers_only`, only the headers of the first credential that travels in headers (the URL and body
 /// stay as given), keyed with the secret, else the token.
+#[cfg(feature = "explain")]
 #[wasm_bindgen]
 pub fn sign(frame_len: usize, body_len: usize, timestamp: f64, headers_only: bool) {
     respond(frame_len, body_len, |frame, body, out| {
@@ -190,6 +200,7 @@ pub fn sign(frame_len: usize, body_len: usize, timestamp: f64, headers_only: boo
 }
 
 /// The id of the provider a delivery most likely comes from, or nothing.
+#[cfg(feature = "explain")]
 #[wasm_bindgen]
 pub fn detect(frame_len: usize, body_len: usize) {
     respond(frame_len, body_len, |frame, body, out| {
@@ -198,7 +209,8 @@ pub fn detect(frame_len: usize, body_len: usize) {
     });
 }
 
-/// The provider registry as JSON (see `registry.rs`).
+/// The provider registry as JSON (see `registry.rs`); the build writes it into the package as data.
+#[cfg(feature = "explain")]
 #[wasm_bindgen]
 pub fn providers() {
     respond(0, 0, |_, _, out| {

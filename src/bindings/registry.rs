@@ -35,13 +35,13 @@ impl Provider {
         out.push_str("{\"id\":");
         push_string(out, self.id);
         out.push_str(",\"name\":");
-        push_string(out, self.name);
+        push_string(out, self.about.name);
         out.push_str(",\"docsUrl\":");
-        push_optional_string(out, self.docs_url);
+        push_optional_string(out, self.about.docs_url);
         out.push_str(",\"secretFormat\":");
-        push_string(out, self.secret_format);
+        push_string(out, self.about.secret_format);
         out.push_str(",\"events\":");
-        push_string(out, self.events);
+        push_string(out, self.about.events);
         out.push_str(",\"credentials\":[");
         for (index, credential) in self.credentials.iter().enumerate() {
             if index > 0 {
@@ -110,8 +110,8 @@ mod tests {
         assert_eq!(providers.len(), PROVIDERS.len());
         for (described, provider) in providers.iter().zip(PROVIDERS) {
             assert_eq!(described["id"], provider.id);
-            assert_eq!(described["events"], provider.events);
-            assert_eq!(described["docsUrl"].as_str(), provider.docs_url);
+            assert_eq!(described["events"], provider.about.events);
+            assert_eq!(described["docsUrl"].as_str(), provider.about.docs_url);
             for credential in described["credentials"].as_array().unwrap() {
                 let mut members: Vec<&str> = credential.as_object().unwrap().keys().map(String::as_str).collect();
                 members.sort_unstable();

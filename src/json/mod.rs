@@ -1,6 +1,7 @@
-//! Reading provider payloads: one parse of an object into its members, values kept as raw JSON text
-//! borrowed from the body, and typed getters that say which field was wrong. serde_json validates the
-//! body once; objects inside it are then split by structure alone (`members.rs`).
+//! Reading provider payloads: one parse of an object into its members, keys and values kept as raw
+//! JSON text borrowed from the body (a key is decoded only when it has escapes and is looked up), and
+//! typed getters that say which field was wrong. serde_json validates the body once; objects inside it
+//! are then split by structure alone (`members.rs`).
 //!
 //! Only serde_json's `deserialize_any`, raw-value and map paths are used, with visitors that refuse
 //! other kinds themselves. serde_json's typed paths (`deserialize_str`, derived structs) describe a
@@ -23,12 +24,34 @@ pub mod rewrite;
 pub use depth::check_depth;
 use members::members_of_valid;
 
-/// A JSON object's members in order, values as raw text. Lookups take the last duplicate, as
-/// `JSON.parse` does.
+/// A JSON object's members in order, keys and values as raw text (a key with its quotes). Lookups take
+/// the last duplicate, as `JSON.parse` does. Nothing in it owns memory but the list itself, so dropping
+/// one is a single free wherever a provider's mapping returns early.
 #[derive(Debug)]
 pub struct Object<'a> {
     path: Cow<'static, str>,
-    members: Vec<(Cow<'a, str>, &'a str)>,
+    members: Vec<(&'a str, &'a str)>,
+}
+
+/// Whether the raw key (a JSON string with its quotes) is `key`, escapes decoded.
+#[inline(never)]
+pub fn key_is(raw: &str, key: &str) -> bool {
+    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+    if !inner.contains('\\') {
+        return inner == key;
+    }
+    string(raw).is_some_and(|decoded| decoded == key)
+}
+
+/// `invalid_json` at the first key of `members` that does not decode (an escaped lone surrogate, which
+/// serde_json's skip lets through), where it stands in `text`.
+fn check_keys(text: &str, members: &[(&str, &str)]) -> Result<(), Error> {
+    match members.iter().find(|(key, _)| key.contains('\\') && string(key).is_none()) {
+        Some((key, _)) => {
+            Err(error_at(text.as_bytes(), (key.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)))
+        }
+        None => Ok(()),
+    }
 }
 
 // Out of line: every provider mapping calls these, and inlined copies in each would cost the wasm
@@ -42,10 +65,9 @@ impl<'a> Object<'a> {
         let members = deserializer
             .deserialize_any(MembersVisitor)
             .and_then(|members| deserializer.end().map(|()| members))
-            .map_err(|e| match e.is_data() {
-                true => Error::InvalidPayload("the body is not a JSON object".into()),
-                false => Error::InvalidJson { line: e.line(), column: e.column() },
-            })?;
+            .map_err(|e| Error::InvalidJson { line: e.line(), column: e.column() })?
+            .ok_or(Error::InvalidPayload("the body is not a JSON object".into()))?;
+        check_keys(text, &members)?;
         Ok(Object { path: Cow::Borrowed("the body"), members })
     }
 
@@ -63,15 +85,15 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// The members, in order (duplicates included).
-    pub fn members(&self) -> &[(Cow<'a, str>, &'a str)] {
+    /// The members, in order (duplicates included), keys and values as raw JSON text.
+    pub fn members(&self) -> &[(&'a str, &'a str)] {
         &self.members
     }
 
     /// The raw value of `key`; `None` when absent.
     #[inline(never)]
     pub fn raw(&self, key: &str) -> Option<&'a str> {
-        self.members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
+        self.members.iter().rev().find(|(k, _)| key_is(k, key)).map(|(_, v)| *v)
     }
 
     #[inline(never)]
@@ -167,13 +189,21 @@ pub fn string(raw: &str) -> Option<Cow<'_, str>> {
     if !inner.contains('\\') {
         return Some(Cow::Borrowed(inner)); // raw text is already validated JSON: no quote or control char inside
     }
-    serde_json::Deserializer::from_str(raw).deserialize_any(StringVisitor).ok()
+    unescape(inner, false).map(Cow::Owned)
 }
 
 /// Whether any string in the JSON `text` (a key or a value, escapes decoded as `JSON.parse` decodes
 /// them) contains `needle`.
 pub fn any_string_contains(text: &str, needle: &str) -> bool {
-    if text.contains(needle) {
+    // The needle is a secret that just matched (tens of bytes), the haystack a body: each place its
+    // first byte occurs is compared whole. Hand-written: `str::contains` brings the two-way searcher
+    // (2.5 KB of wasm) for a search whose needle is short and never the attacker's choice.
+    let found = |haystack: &str| {
+        let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+        let Some(&first) = needle.first() else { return true };
+        memchr::memchr_iter(first, hay).any(|at| hay.get(at..at + needle.len()) == Some(needle))
+    };
+    if found(text) {
         return true;
     }
     if !text.contains('\\') {
@@ -192,7 +222,7 @@ pub fn any_string_contains(text: &str, needle: &str) -> bool {
             index += if bytes[index] == b'\\' { 2 } else { 1 };
         }
         let inner = text.get(start..index.min(bytes.len())).unwrap_or_default();
-        if inner.contains('\\') && decode_as_js(inner).contains(needle) {
+        if inner.contains('\\') && found(&decode_as_js(inner)) {
             return true;
         }
         index += 1;
@@ -201,57 +231,65 @@ pub fn any_string_contains(text: &str, needle: &str) -> bool {
 }
 
 /// The escapes of a JSON string literal's inside decoded as `JSON.parse` decodes them, a lone
-/// surrogate included (written as U+FFFD, as it cannot be UTF-8). Hand-written because serde_json
-/// refuses lone surrogates, which JS accepts: a secret hidden behind one would reach the origin's parse.
+/// surrogate included (written as U+FFFD, as it cannot be UTF-8): a secret hidden behind one would
+/// reach the origin's parse.
 fn decode_as_js(inner: &str) -> String {
+    unescape(inner, true).unwrap_or_default()
+}
+
+/// The inside of a JSON string literal that a validating parse accepted, its escapes decoded; a lone
+/// surrogate is U+FFFD when `lenient`, else the whole string is `None` (as serde_json's decoding says).
+/// Hand-written: serde_json's own string decoding would be the only reason its escape parser is in the
+/// wasm module (about 4 KB), and it refuses the lone surrogates that JS accepts, which the Baback
+/// check must see as JS does.
+fn unescape(inner: &str, lenient: bool) -> Option<String> {
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     let mut pending_high: Option<u32> = None;
-    let flush = |out: &mut String, high: &mut Option<u32>| {
-        if high.take().is_some() {
-            out.push(char::REPLACEMENT_CHARACTER);
-        }
-    };
+    // A high surrogate not followed by a low one.
+    let lone = |out: &mut String| lenient.then(|| out.push(char::REPLACEMENT_CHARACTER));
     while let Some(c) = chars.next() {
         if c != '\\' {
-            flush(&mut out, &mut pending_high);
+            if pending_high.take().is_some() {
+                lone(&mut out)?;
+            }
             out.push(c);
             continue;
         }
-        let unit = match chars.next() {
-            Some('u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                u32::from_str_radix(&hex, 16).unwrap_or(0xfffd)
-            }
-            Some('n') => 0x0a,
-            Some('t') => 0x09,
-            Some('r') => 0x0d,
-            Some('b') => 0x08,
-            Some('f') => 0x0c,
-            Some(other) => other as u32,
-            None => break,
+        let unit = match chars.next()? {
+            'u' => chars.by_ref().take(4).try_fold(0, |unit, c| Some(unit * 16 + c.to_digit(16)?))?,
+            'n' => 0x0a,
+            't' => 0x09,
+            'r' => 0x0d,
+            'b' => 0x08,
+            'f' => 0x0c,
+            other => other as u32,
         };
         match (pending_high.take(), unit) {
             (Some(high), 0xdc00..=0xdfff) => {
-                let code = 0x10000 + ((high - 0xd800) << 10) + (unit - 0xdc00);
-                out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+                out.push(char::from_u32(0x10000 + ((high - 0xd800) << 10) + (unit - 0xdc00))?)
             }
             (high, 0xd800..=0xdbff) => {
                 if high.is_some() {
-                    out.push(char::REPLACEMENT_CHARACTER);
+                    lone(&mut out)?;
                 }
                 pending_high = Some(unit);
             }
             (high, unit) => {
                 if high.is_some() {
-                    out.push(char::REPLACEMENT_CHARACTER);
+                    lone(&mut out)?;
                 }
-                out.push(char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER));
+                match char::from_u32(unit) {
+                    Some(c) => out.push(c),
+                    None => lone(&mut out)?, // a low surrogate alone
+                }
             }
         }
     }
-    flush(&mut out, &mut pending_high);
-    out
+    if pending_high.is_some() {
+        lone(&mut out)?;
+    }
+    Some(out)
 }
 
 /// Appends `text` as a JSON string. Written here rather than through `serde_json::to_string`, whose
@@ -292,19 +330,46 @@ pub fn push_optional_string(out: &mut String, text: Option<&str>) {
     }
 }
 
-/// Refuses every kind but the one it wants with a fixed message (no value is described).
-macro_rules! refuse_other_kinds {
-    ($($method:ident($($ty:ty)?)),*) => {
-        $(fn $method<E: de::Error>(self $(, _: $ty)?) -> Result<Self::Value, E> {
-            Err(E::custom("unexpected kind of value"))
-        })*
+// The visitors take every kind of value and say `None` for the kinds they do not want (after reading
+// them, so the parse goes on), rather than failing: a visitor's own error goes through serde_json's
+// `Error::custom`, which formats and searches its message, and costs the wasm module that code for an
+// answer (`invalid_payload`) the caller gives anyway.
+
+/// Reads and forgets the rest of a container.
+fn drain<'de, S: de::SeqAccess<'de>>(mut seq: S) -> Result<(), S::Error> {
+    while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Says `None` for scalars.
+macro_rules! none_for_scalars {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<S: de::SeqAccess<'de>>(self, seq: S) -> Result<Self::Value, S::Error> {
+            drain(seq).map(|()| None)
+        }
     };
 }
 
+/// An object's members; `None` for any other kind of value.
 struct MembersVisitor;
 
 impl<'de> Visitor<'de> for MembersVisitor {
-    type Value = Vec<(Cow<'de, str>, &'de str)>;
+    type Value = Option<Vec<(&'de str, &'de str)>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
@@ -312,62 +377,17 @@ impl<'de> Visitor<'de> for MembersVisitor {
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
         let mut members = Vec::new();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            members.push((key, map.next_value::<&'de RawValue>()?.get()));
+        while let Some(key) = map.next_key::<&'de RawValue>()? {
+            members.push((key.get(), map.next_value::<&'de RawValue>()?.get()));
         }
-        Ok(members)
+        Ok(Some(members))
     }
 
-    fn visit_seq<S: de::SeqAccess<'de>>(self, _: S) -> Result<Self::Value, S::Error> {
-        Err(de::Error::custom("unexpected kind of value"))
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
     }
 
-    refuse_other_kinds!(
-        visit_bool(bool),
-        visit_i64(i64),
-        visit_u64(u64),
-        visit_f64(f64),
-        visit_str(&str),
-        visit_unit()
-    );
-}
-
-struct KeySeed;
-
-impl<'de> de::DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(StringVisitor)
-    }
-}
-
-struct StringVisitor;
-
-impl<'de> Visitor<'de> for StringVisitor {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-
-    fn visit_map<M: MapAccess<'de>>(self, _: M) -> Result<Self::Value, M::Error> {
-        Err(de::Error::custom("unexpected kind of value"))
-    }
-
-    fn visit_seq<S: de::SeqAccess<'de>>(self, _: S) -> Result<Self::Value, S::Error> {
-        Err(de::Error::custom("unexpected kind of value"))
-    }
-
-    refuse_other_kinds!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_unit());
+    none_for_scalars!();
 }
 
 #[cfg(test)]
@@ -429,6 +449,33 @@ mod tests {
         assert!(any_string_contains(r#"{"\u0073ecret": 1}"#, "secret"));
         assert!(!any_string_contains(r#"{"a": "\u0073ecre"}"#, "secret"));
         assert!(!any_string_contains(r#"{"a": "s\"ecret"}"#, "secret"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decodes_strings_as_serde_json_does(text in "\\PC{0,40}", escape_all in proptest::bool::ANY) {
+            // As serde_json writes it, and with every character as a \u escape (pairs beyond the BMP).
+            let plain = serde_json::to_string(&text).unwrap();
+            let escaped: String = std::iter::once("\"".to_owned())
+                .chain(text.encode_utf16().map(|unit| format!("\\u{unit:04x}")))
+                .chain(std::iter::once("\"".to_owned()))
+                .collect();
+            for raw in [plain, escaped].iter().filter(|raw| escape_all || !raw.contains("\\u")) {
+                let decoded = string(raw);
+                proptest::prop_assert_eq!(decoded.as_deref(), Some(text.as_str()), "{}", raw);
+                let by_serde: String = serde_json::from_str(raw).unwrap();
+                proptest::prop_assert_eq!(by_serde, text.clone());
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_lone_surrogates_where_serde_json_does_and_decodes_them_as_js_does() {
+        for raw in [r#""\ud800""#, r#""\udc00x""#, r#""a\ud83d""#, r#""\ud83d\u0041""#] {
+            assert_eq!(string(raw), None, "{raw}");
+            assert!(serde_json::from_str::<String>(raw).is_err(), "{raw}");
+        }
+        assert_eq!(string(r#""\ud83d\ude00 \" \\ \/ \b\f\n\r\t""#).as_deref(), Some("😀 \" \\ / \u{8}\u{c}\n\r\t"));
     }
 
     #[test]

@@ -13,21 +13,24 @@ const fn body_signature(header: &'static [&'static str], prefix: &'static str) -
 
 pub const PROVIDER: Provider = Provider {
     id: "aftership",
-    name: "AfterShip (Tracking and Returns)",
-    docs_url: Some("https://www.aftership.com/docs/returns/webhook/webhook-signature"),
-    secret_format: "the webhook secret from AfterShip's notification or webhook settings",
     credentials: &[
         body_signature(&["aftership-hmac-sha256"], ""),
         body_signature(&["as-signature-hmac-sha256"], ""),
         body_signature(&["am-webhook-signature"], "hmac-sha256="),
     ],
     detect_keys: &[],
-    events: "Tracking `tracking_update` → `tracking.updated` (id `event_id`, subject the tracking, reference the tracking number, status.current its `tag`, occurredAt `ts`); Returns `return.*` kept as is (id `id`, subject `data.id`, reference `data.rma_number`, occurredAt `created_at`)",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "AfterShip (Tracking and Returns)",
+        docs_url: Some("https://www.aftership.com/docs/returns/webhook/webhook-signature"),
+        secret_format: "the webhook secret from AfterShip's notification or webhook settings",
+        events: "Tracking `tracking_update` → `tracking.updated` (id `event_id`, subject the tracking, reference the tracking number, status.current its `tag`, occurredAt `ts`); Returns `return.*` kept as is (id `id`, subject `data.id`, reference `data.rma_number`, occurredAt `created_at`)",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let event = body.required_str("event")?;
     if let Some(msg) = body.object("msg")? {
         // Tracking: one message per shipment status update.
@@ -39,7 +42,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
             id: body.required_text("event_id")?,
             event_type: event_type.into(),
             source_type: event,
-            occurred_at: body.text("ts")?.and_then(|ts| ts.parse().ok()).and_then(|ts| time::format_utc(ts, 0)),
+            occurred_at: body.text("ts")?.as_deref().and_then(time::integer).and_then(|ts| time::format_utc(ts, 0)),
             subject: Subject {
                 kind: Some("tracking".into()),
                 id: msg.text("id")?,

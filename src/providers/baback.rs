@@ -7,17 +7,20 @@ use crate::{time, Error, Status, Subject, UNKNOWN_TYPE};
 
 pub const PROVIDER: Provider = Provider {
     id: "baback",
-    name: "Baback",
-    docs_url: None,
-    secret_format: "the webhook secret configured in Baback (sent back as `data.secret`)",
     credentials: &[Credential::BodySecret { path: &["data", "secret"] }],
     detect_keys: &["data"],
-    events: "`returnRequest:returnRequest:create|cancel|approve|update` → `return.created|cancelled|approved|updated`, `returnRequest:merchant:approve` → `return.merchant_approved`, `returnRequest:logistician:approve` → `return.logistician_approved`, `returnRequest:discount:create` → `return.discount_created`; id `<returnRequest.id>:<action>:<updatedAt>`; subject the return request, reference `orderName`; occurredAt `updatedAt` (ms); `data.secret` removed",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "Baback",
+        docs_url: None,
+        secret_format: "the webhook secret configured in Baback (sent back as `data.secret`)",
+        events: "`returnRequest:returnRequest:create|cancel|approve|update` → `return.created|cancelled|approved|updated`, `returnRequest:merchant:approve` → `return.merchant_approved`, `returnRequest:logistician:approve` → `return.logistician_approved`, `returnRequest:discount:create` → `return.discount_created`; id `<returnRequest.id>:<action>:<updatedAt>`; subject the return request, reference `orderName`; occurredAt `updatedAt` (ms); `data.secret` removed",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let data = delivery.object()?.required_object("data")?;
+    let data = delivery.body.required_object("data")?;
     let action = data.required_str("action")?;
     let request = data.required_object("returnRequest")?;
     let event_type = match action.as_ref() {
@@ -35,7 +38,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         None => request.required_text("_id")?,
     };
     // Milliseconds since the epoch; anything but an integer gives no date rather than a wrong one.
-    let updated_at = request.text("updatedAt")?.and_then(|ms| ms.parse::<i64>().ok());
+    let updated_at = request.text("updatedAt")?.as_deref().and_then(time::integer);
     Ok(Mapped {
         id: format!("{return_id}:{action}:{}", updated_at.unwrap_or_default()).into(),
         event_type: event_type.into(),

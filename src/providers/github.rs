@@ -13,17 +13,20 @@ const SIGNATURE: SignatureScheme<'static> =
 
 pub const PROVIDER: Provider = Provider {
     id: "github",
-    name: "GitHub",
-    docs_url: Some("https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries"),
-    secret_format: "the webhook's secret",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
-    events: "type and sourceType `X-GitHub-Event` (+ `.action`); id `X-GitHub-Delivery`; subject the repository (reference `full_name`)",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "GitHub",
+        docs_url: Some("https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries"),
+        secret_format: "the webhook's secret",
+        events: "type and sourceType `X-GitHub-Event` (+ `.action`); id `X-GitHub-Delivery`; subject the repository (reference `full_name`)",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let event =
         delivery.request.header("X-GitHub-Event").ok_or(Error::InvalidPayload("no X-GitHub-Event header".into()))?;
     let id = delivery

@@ -10,17 +10,20 @@ use crate::{time, Error, Status, Subject, UNKNOWN_TYPE};
 
 pub const PROVIDER: Provider = Provider {
     id: "hmac",
-    name: "Generic HMAC",
-    docs_url: None,
-    secret_format: "the sender's signing secret, plus the `hmac` option describing its scheme",
     credentials: &[Credential::ConfiguredSignature],
     detect_keys: &[],
-    events: "type and sourceType the payload's `type` (or `event`); id the signed id header, else the payload's `id`, else the body's SHA-256; occurredAt the signed timestamp",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "Generic HMAC",
+        docs_url: None,
+        secret_format: "the sender's signing secret, plus the `hmac` option describing its scheme",
+        events: "type and sourceType the payload's `type` (or `event`); id the signed id header, else the payload's `id`, else the body's SHA-256; occurredAt the signed timestamp",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let kind = match body.str("type")? {
         Some(kind) => Some(kind),
         None => body.str("event")?,
@@ -30,7 +33,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
     let id = match (delivery.verified.message_id, body.text("id")?) {
         (Some(id), _) => id.into(),
         (None, Some(id)) => id,
-        (None, None) => hex::encode(Sha256::digest(delivery.body.as_bytes())).into(),
+        (None, None) => hex::encode(Sha256::digest(delivery.text.as_bytes())).into(),
     };
     Ok(Mapped {
         id,

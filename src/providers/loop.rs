@@ -10,17 +10,20 @@ const SIGNATURE: SignatureScheme<'static> =
 
 pub const PROVIDER: Provider = Provider {
     id: "loop",
-    name: "Loop Returns",
-    docs_url: Some("https://docs.loopreturns.com/webhook-reference/validation"),
-    secret_format: "the webhook secret from Loop's Developer Tools page",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &["topic", "trigger"],
-    events: "type the dotted `trigger` (`return.created`; a bare legacy trigger is prefixed with the `topic`); id `<topic>:<id>:<type>:<updated_at>`; subject kind the topic, id `id` (or `return_id`), reference `order_name`; status.current `state`; occurredAt `updated_at`",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "Loop Returns",
+        docs_url: Some("https://docs.loopreturns.com/webhook-reference/validation"),
+        secret_format: "the webhook secret from Loop's Developer Tools page",
+        events: "type the dotted `trigger` (`return.created`; a bare legacy trigger is prefixed with the `topic`); id `<topic>:<id>:<type>:<updated_at>`; subject kind the topic, id `id` (or `return_id`), reference `order_name`; status.current `state`; occurredAt `updated_at`",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let topic = body.required_str("topic")?;
     let trigger = body.str("trigger")?;
     // Current triggers are dotted (`return.created`); older subscriptions send `created` beside the topic.

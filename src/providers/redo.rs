@@ -7,17 +7,20 @@ use crate::{time, Error, KeyKind, Status, Subject, UNKNOWN_TYPE};
 
 pub const PROVIDER: Provider = Provider {
     id: "redo",
-    name: "Redo",
-    docs_url: None,
-    secret_format: "the subscriber secret you chose when creating the webhook",
     credentials: &[Credential::Bearer(KeyKind::Secret)],
     detect_keys: &["type", "at", "return"],
-    events: "`created`/`updated`/`backfill` → `return.created`/`return.updated`/`return.backfill`; id `<return.id>-<at>` (Redo's advice); subject the return; status.current `return.status`; occurredAt `at`",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "Redo",
+        docs_url: None,
+        secret_format: "the subscriber secret you chose when creating the webhook",
+        events: "`created`/`updated`/`backfill` → `return.created`/`return.updated`/`return.backfill`; id `<return.id>-<at>` (Redo's advice); subject the return; status.current `return.status`; occurredAt `at`",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let kind = body.required_str("type")?;
     let at = body.str("at")?;
     let ret = body.required_object("return")?;

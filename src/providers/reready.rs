@@ -20,17 +20,20 @@ pub const SIGNATURE: SignatureScheme = SignatureScheme {
 
 pub const PROVIDER: Provider = Provider {
     id: "reready",
-    name: "ReReady",
-    docs_url: None,
-    secret_format: "the webhook's signing secret key (`ssk_…`); or a token you add to the URL as `?token=`",
     credentials: &[Credential::Signature(SIGNATURE), Credential::UrlToken { param: "token", key: KeyKind::Token }],
     detect_keys: &["device_return_id", "state"],
-    events: "`device_return.status_changed`, sourceType the `state`; id `<device_return_id>:<state>`; subject the device return; status.current `state`; occurredAt the signed `t` (null with a URL token); `test` from the payload",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "ReReady",
+        docs_url: None,
+        secret_format: "the webhook's signing secret key (`ssk_…`); or a token you add to the URL as `?token=`",
+        events: "`device_return.status_changed`, sourceType the `state`; id `<device_return_id>:<state>`; subject the device return; status.current `state`; occurredAt the signed `t` (null with a URL token); `test` from the payload",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let device_return_id = body.required_text("device_return_id")?;
     let state = body.required_str("state")?;
     Ok(Mapped {

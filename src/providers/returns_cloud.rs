@@ -8,16 +8,19 @@ use crate::{Error, KeyKind, Status, Subject, UNKNOWN_TYPE};
 
 pub const PROVIDER: Provider = Provider {
     id: "returns-cloud",
-    name: "returns.cloud",
-    docs_url: None,
-    secret_format: "a token you choose and put in the webhook URL (`?token=`) or an Authorization: Bearer header",
     credentials: &[
         Credential::UrlToken { param: "token", key: KeyKind::Token },
         Credential::Bearer(KeyKind::Token),
     ],
     detect_keys: &["event", "newStatus"],
-    events: "`return_order…` → `return.status_changed`, `return_order_parcel…` → `return_parcel.status_changed`, `sales_order…` → `order.status_changed`, `sales_order_parcel…` → `order_parcel.status_changed`, `payment_operation…` → `payment.status_changed`; id `<uuid>:<event>:<old>><new>`; subject the entity (`uuid`, reference `number`); status `oldStatus` → `newStatus`; occurredAt null (not sent)",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "returns.cloud",
+        docs_url: None,
+        secret_format: "a token you choose and put in the webhook URL (`?token=`) or an Authorization: Bearer header",
+        events: "`return_order…` → `return.status_changed`, `return_order_parcel…` → `return_parcel.status_changed`, `sales_order…` → `order.status_changed`, `sales_order_parcel…` → `order_parcel.status_changed`, `payment_operation…` → `payment.status_changed`; id `<uuid>:<event>:<old>><new>`; subject the entity (`uuid`, reference `number`); status `oldStatus` → `newStatus`; occurredAt null (not sent)",
+    },
 };
 
 /// Event name → (normalized type, subject kind, the payload key of the entity).
@@ -30,7 +33,7 @@ const EVENTS: &[(&str, &str, &str, &str)] = &[
 ];
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let event = body.required_str("event")?;
     let (previous, current) = (body.str("oldStatus")?, body.str("newStatus")?);
     let known = EVENTS.iter().find(|(name, ..)| *name == event);

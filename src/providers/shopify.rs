@@ -17,13 +17,16 @@ const SIGNATURE: SignatureScheme<'static> = SignatureScheme::over_body(
 
 pub const PROVIDER: Provider = Provider {
     id: "shopify",
-    name: "Shopify",
-    docs_url: Some("https://shopify.dev/docs/apps/build/webhooks/subscribe/https"),
-    secret_format: "the app's client secret (or the store's webhook signing secret)",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
-    events: "`orders/<verb>` → `order.<past tense>`, `returns/<verb>` → `return.<past tense>`, other topics `unknown`; sourceType `X-Shopify-Topic`; id `X-Shopify-Event-Id` (else `X-Shopify-Webhook-Id`); subject `id`, reference `name`; occurredAt `X-Shopify-Triggered-At`; `test` from the payload",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "Shopify",
+        docs_url: Some("https://shopify.dev/docs/apps/build/webhooks/subscribe/https"),
+        secret_format: "the app's client secret (or the store's webhook signing secret)",
+        events: "`orders/<verb>` → `order.<past tense>`, `returns/<verb>` → `return.<past tense>`, other topics `unknown`; sourceType `X-Shopify-Topic`; id `X-Shopify-Event-Id` (else `X-Shopify-Webhook-Id`); subject `id`, reference `name`; occurredAt `X-Shopify-Triggered-At`; `test` from the payload",
+    },
 };
 
 /// A Shopify header under either of its names.
@@ -57,7 +60,7 @@ fn normalized(topic: &str) -> Cow<'static, str> {
 }
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let topic = header(delivery.request, "topic").ok_or(Error::InvalidPayload("no X-Shopify-Topic header".into()))?;
     let id = header(delivery.request, "event-id")
         .or_else(|| header(delivery.request, "webhook-id"))

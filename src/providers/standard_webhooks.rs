@@ -23,19 +23,22 @@ pub const SIGNATURE: SignatureScheme = SignatureScheme {
 
 pub const PROVIDER: Provider = Provider {
     id: "standard-webhooks",
-    name: "Standard Webhooks",
-    docs_url: Some("https://www.standardwebhooks.com/"),
-    secret_format: "the endpoint's signing secret, `whsec_` followed by the base64 of at least 16 bytes",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
-    events: "any JSON object; type and sourceType the payload's `type` when it is a string, else `unknown`; id `webhook-id`; subject.id `data.id`; occurredAt the payload's `timestamp` (RFC 3339, or a number of seconds or milliseconds), else `webhook-timestamp`",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "Standard Webhooks",
+        docs_url: Some("https://www.standardwebhooks.com/"),
+        secret_format: "the endpoint's signing secret, `whsec_` followed by the base64 of at least 16 bytes",
+        events: "any JSON object; type and sourceType the payload's `type` when it is a string, else `unknown`; id `webhook-id`; subject.id `data.id`; occurredAt the payload's `timestamp` (RFC 3339, or a number of seconds or milliseconds), else `webhook-timestamp`",
+    },
 };
 
 /// The spec recommends `{type, timestamp, data}` but requires none of them, and senders differ (Clerk
 /// sends `timestamp` as milliseconds, many send no `type`): every correctly signed object verifies.
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let kind = body.str("type").ok().flatten().unwrap_or(Cow::Borrowed(UNKNOWN_TYPE));
     let message_id = delivery.verified.message_id.ok_or(Error::MissingSignature("webhook-id header".into()))?;
     let occurred_at = body
@@ -65,7 +68,7 @@ fn payload_time(raw: &str) -> Option<String> {
         return time::normalize_rfc3339(&crate::json::string(raw)?);
     }
     let whole = raw.split_once('.').map_or(raw, |(whole, _)| whole);
-    let number: i64 = whole.parse().ok().filter(|n| *n >= 0)?;
+    let number = time::digits(whole.as_bytes())?;
     if number < 100_000_000_000 {
         time::format_utc(number, 0)
     } else {

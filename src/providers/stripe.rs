@@ -18,17 +18,20 @@ const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
 
 pub const PROVIDER: Provider = Provider {
     id: "stripe",
-    name: "Stripe",
-    docs_url: Some("https://docs.stripe.com/webhooks"),
-    secret_format: "the endpoint's signing secret, `whsec_…`, used as given",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
-    events: "type and sourceType the event `type`; id the event `id`; subject `data.object` (its `object` and `id`); occurredAt `created`; `test` is `!livemode`",
     map,
+    #[cfg(feature = "explain")]
+    about: super::About {
+        name: "Stripe",
+        docs_url: Some("https://docs.stripe.com/webhooks"),
+        secret_format: "the endpoint's signing secret, `whsec_…`, used as given",
+        events: "type and sourceType the event `type`; id the event `id`; subject `data.object` (its `object` and `id`); occurredAt `created`; `test` is `!livemode`",
+    },
 };
 
 fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
-    let body = delivery.object()?;
+    let body = delivery.body;
     let kind = body.required_str("type")?;
     let object = match body.object("data")? {
         Some(data) => data.object("object")?,
@@ -43,7 +46,7 @@ fn map<'a>(delivery: &Delivery<'a, '_>) -> Result<Mapped<'a>, Error> {
         // Stripe's dotted types (`charge.refunded`) are kept as the normalized type too.
         event_type: kind.clone(),
         source_type: kind,
-        occurred_at: body.text("created")?.and_then(|t| t.parse().ok()).and_then(|t| time::format_utc(t, 0)),
+        occurred_at: body.text("created")?.as_deref().and_then(time::integer).and_then(|t| time::format_utc(t, 0)),
         subject: Subject { kind: subject_kind, id: subject_id, reference: None },
         status: Status::default(),
         test: body.bool("livemode")? == Some(false),

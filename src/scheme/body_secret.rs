@@ -39,7 +39,7 @@ pub fn extract<'a>(body: &'a str, path: &[&str]) -> Result<Extracted<'a>, Error>
 /// Writes `object` without the member at `path` into `out`; returns that member's raw value.
 fn extract_into<'a>(object: Object<'a>, path: &[&str], out: &mut String) -> Result<Option<&'a str>, Error> {
     let Some((key, rest)) = path.split_first() else { return Ok(None) };
-    let last = object.members().iter().rposition(|(k, _)| k == key);
+    let last = object.members().iter().rposition(|(k, _)| json::key_is(k, key));
     if last.is_none() && !rest.is_empty() {
         return Err(Error::InvalidPayload(format!("the body has no `{key}` object").into()));
     }
@@ -47,7 +47,8 @@ fn extract_into<'a>(object: Object<'a>, path: &[&str], out: &mut String) -> Resu
     out.push('{');
     let mut first = true;
     for (index, (k, value)) in object.members().iter().enumerate() {
-        if k == key && rest.is_empty() {
+        let is_key = json::key_is(k, key);
+        if is_key && rest.is_empty() {
             found = found.or(last.map(|i| object.members()[i].1));
             continue; // the secret itself, and every duplicate of it: dropped
         }
@@ -55,10 +56,10 @@ fn extract_into<'a>(object: Object<'a>, path: &[&str], out: &mut String) -> Resu
             out.push(',');
         }
         first = false;
-        json::push_string(out, k);
+        out.push_str(k); // the key exactly as sent
         out.push(':');
         let envelope = || Object::of_member(value, format!("`{key}`").into());
-        if k != key {
+        if !is_key {
             out.push_str(value);
         } else if Some(index) == last {
             found = extract_into(envelope()?, rest, out)?;
@@ -84,7 +85,7 @@ pub fn place(body: &str, path: &[&str], secret: &str) -> Result<String, Error> {
 fn place_into(object: Option<Object<'_>>, path: &[&str], secret: &str, out: &mut String) -> Result<(), Error> {
     let Some((key, rest)) = path.split_first() else { return Ok(()) };
     let members = object.as_ref().map_or(&[][..], |object| object.members());
-    let last = members.iter().rposition(|(k, _)| k == key);
+    let last = members.iter().rposition(|(k, _)| json::key_is(k, key));
     let write_member = |out: &mut String| -> Result<(), Error> {
         json::push_string(out, key);
         out.push(':');
@@ -106,9 +107,9 @@ fn place_into(object: Option<Object<'_>>, path: &[&str], secret: &str, out: &mut
         }
     };
     for (index, (k, value)) in members.iter().enumerate() {
-        if k != key {
+        if !json::key_is(k, key) {
             comma(out);
-            json::push_string(out, k);
+            out.push_str(k);
             out.push(':');
             out.push_str(value);
         } else if Some(index) == last {

@@ -2,7 +2,7 @@
 //! hashing the key twice (inner and outer pads): a third of the work for a small delivery. A server
 //! verifies delivery after delivery with the same few secrets, so those states are kept and cloned.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Sha256, Sha512};
@@ -17,24 +17,26 @@ pub enum Keyed {
     Sha512(Hmac<Sha512>),
 }
 
+type Entry = (bool, Vec<u8>, Keyed);
+
 thread_local! {
-    static RECENT: RefCell<Vec<(bool, Vec<u8>, Keyed)>> = const { RefCell::new(Vec::new()) };
+    /// The kept states, replaced in turn: a fixed array, so that keeping one moves no other.
+    static RECENT: RefCell<[Option<Entry>; KEPT]> = const { RefCell::new([const { None }; KEPT]) };
+    static NEXT: Cell<usize> = const { Cell::new(0) };
 }
 
-/// A fresh HMAC keyed with `key` (SHA-512 when `sha512`), from the cache when it holds that key.
+/// A fresh HMAC keyed with `key` (SHA-512 when `sha512`), from the kept states when they hold that key.
 pub fn keyed(sha512: bool, key: &[u8]) -> Keyed {
     RECENT.with_borrow_mut(|recent| {
         // The keys compared are configured secrets, never request data; compared in constant time anyway.
-        let hit = recent.iter().position(|(is512, k, _)| *is512 == sha512 && bool::from(k.as_slice().ct_eq(key)));
-        if let Some(index) = hit {
-            let entry = recent.remove(index);
-            let state = entry.2.clone();
-            recent.insert(0, entry);
-            return state;
+        let kept =
+            recent.iter().flatten().find(|(is512, k, _)| *is512 == sha512 && bool::from(k.as_slice().ct_eq(key)));
+        if let Some((_, _, state)) = kept {
+            return state.clone();
         }
         let state = if sha512 { Keyed::Sha512(new(key)) } else { Keyed::Sha256(new(key)) };
-        recent.insert(0, (sha512, key.to_vec(), state.clone()));
-        recent.truncate(KEPT);
+        let slot = NEXT.replace((NEXT.get() + 1) % KEPT);
+        recent[slot] = Some((sha512, key.to_vec(), state.clone()));
         state
     })
 }
@@ -76,6 +78,13 @@ mod tests {
         for i in 0..(KEPT * 2) {
             keyed(true, format!("key-{i}").as_bytes());
         }
-        RECENT.with_borrow(|recent| assert_eq!(recent.len(), KEPT));
+        // The last KEPT keys are the ones kept.
+        RECENT.with_borrow(|recent| {
+            let mut kept: Vec<Vec<u8>> = recent.iter().flatten().map(|(_, key, _)| key.clone()).collect();
+            kept.sort();
+            let mut last: Vec<Vec<u8>> = (KEPT..KEPT * 2).map(|i| format!("key-{i}").into_bytes()).collect();
+            last.sort();
+            assert_eq!(kept, last);
+        });
     }
 }

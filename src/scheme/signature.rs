@@ -389,7 +389,7 @@ fn parse_timestamp(text: &str) -> Result<i64, Error> {
     if text.is_empty() || text.len() > 15 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::MalformedSignature("the timestamp is not a unix time in seconds"));
     }
-    text.parse().map_err(|_| Error::MalformedSignature("the timestamp is not a unix time in seconds"))
+    crate::time::digits(text.as_bytes()).ok_or(Error::MalformedSignature("the timestamp is not a unix time in seconds"))
 }
 
 #[cfg(test)]

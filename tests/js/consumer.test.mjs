@@ -16,7 +16,7 @@ test("the esbuild browser bundle of the packed package verifies in a page", asyn
     const event = await page.waitForFunction(() => window.result, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
     assert.deepEqual(errors, []);
     assert.equal(event.type, "device_return.status_changed");
-    assert.ok(server.requests.includes("/hookgate_bg.wasm"));
+    assert.ok(server.requests.includes("/hookgate_bg.wasm") && server.requests.includes("/hookgate_explain_bg.wasm"));
   });
 });
 

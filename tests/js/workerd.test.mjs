@@ -47,6 +47,12 @@ test("every vector gives its expected outcome in workerd", async () => {
     }
     assert.equal(runs, vectors.length * 6);
     assert.deepEqual(problems, []);
+    for (const tool of ["signDelivery", "detectProvider"]) {
+      const response = await mf.dispatchFetch("http://gateway.test/", { method: "POST", body: JSON.stringify({ tool }) });
+      const { error } = await response.json();
+      assert.equal(error.name, "TypeError", tool);
+      assert.match(error.message, /import them from "hookgate\/explain"/);
+    }
   } finally {
     await mf.dispose();
   }

@@ -4,7 +4,16 @@ import * as hookgate from "hookgate";
 
 export default {
   async fetch(request) {
-    const { provider, delivery, options, headerForm } = await request.json();
+    const { provider, delivery, options, headerForm, tool } = await request.json();
+    if (tool) {
+      // The Worker build carries no tools module: a tool says where it is instead of failing obscurely.
+      try {
+        hookgate[tool]("redo", { body: "{}" }, { secret: "s" });
+        return Response.json({ called: tool });
+      } catch (error) {
+        return Response.json({ error: { name: error.name, message: error.message } });
+      }
+    }
     const headers =
       headerForm === "Headers"
         ? new Headers(delivery.headers)
