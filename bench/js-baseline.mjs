@@ -1,6 +1,7 @@
-// The idiomatic JS way of doing what hookgate's verifyJson does for ReReady: parse the header, check the
+// The idiomatic JS way of doing what hookgate's verify does for ReReady: parse the header, check the
 // timestamp, HMAC-SHA512 over "t.body", compare in constant time, JSON.parse, build the same normalized
-// event, JSON.stringify. `hmacSha512` is node:crypto or @noble/hashes (where no native crypto exists).
+// event. `hmacSha512` is node:crypto or @noble/hashes (where no native crypto exists). Headers come as a
+// plain object or a Fetch `Headers`, as an application hands them over.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha512 } from "@noble/hashes/sha2.js";
@@ -10,8 +11,8 @@ export const nodeHmac = (key, data) => createHmac("sha512", key).update(data).di
 export const nobleHmac = (key, data) => hmac(sha512, encoder.encode(key), typeof data === "string" ? encoder.encode(data) : data);
 
 export function makeVerifier(hmacSha512) {
-  return function verifyReReadyJson(headers, body, secret, now) {
-    const header = headers["x-reready-signature-512"];
+  return function verifyReReady(headers, body, secret, now) {
+    const header = typeof headers.get === "function" ? headers.get("x-reready-signature-512") : headers["x-reready-signature-512"];
     if (!header) throw new Error("missing_signature");
     let t;
     const signatures = [];
@@ -30,7 +31,7 @@ export function makeVerifier(hmacSha512) {
     if (Math.abs(now - Number(t)) > 300) throw new Error("timestamp_out_of_tolerance");
     const data = JSON.parse(body);
     if (typeof data.device_return_id !== "string" || typeof data.state !== "string") throw new Error("invalid_payload");
-    return JSON.stringify({
+    return {
       provider: "reready",
       id: `${data.device_return_id}:${data.state}`,
       type: "device_return.status_changed",
@@ -40,6 +41,6 @@ export function makeVerifier(hmacSha512) {
       status: { previous: null, current: data.state },
       test: data.test === true,
       data,
-    });
+    };
   };
 }

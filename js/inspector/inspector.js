@@ -1,139 +1,262 @@
 // @ts-check
-// The inspector page: reads the form, asks the wasm core to explain the delivery, shows the verdict,
-// the steps and the normalized event. No verification logic lives here.
-import { explain, parseHeaderLines, providers, signDelivery } from "hookgate/explain";
+// The inspector page: reads the form, asks the wasm core to explain the delivery (with the signed
+// string and the expected signatures: this page's user holds the secret), and draws the answer. The
+// body is kept as bytes when it comes from a file, so CRLF line endings and a BOM survive; typing in the
+// body field makes the field's text the body. No verification logic lives here.
+import { explain, parseHeaderLines, providers } from "hookgate/explain";
+import { readDeliveryFile } from "./delivery-file.js";
+import { byId, copyButton, field } from "./dom.js";
+import { labelKeyFields } from "./fields.js";
+import { visibleNodes } from "./invisible.js";
 import { splitDelivery } from "./raw-request.js";
+import { renderIdle, renderResult } from "./render.js";
 import { samples } from "./samples.js";
+import { curlCommand, signAsSender } from "./sign.js";
 
-const $ = (id) => document.getElementById(id);
-const fields = ["provider", "secret", "token", "url", "headers", "body", "tolerance", "now", "scheme"];
+/**
+ * @typedef {import("hookgate/explain").ProviderId} ProviderId
+ * @typedef {import("./delivery-file.js").FileDelivery} FileDelivery
+ */
+
 const registry = providers();
+const select = /** @type {HTMLSelectElement} */ (field("provider"));
+for (const { id, name } of registry) select.append(new Option(name, id));
 
-for (const { id, name } of registry) $("provider").append(new Option(name, id));
-// The generic provider needs its scheme described: a field shown only for it.
-$("headers")
-  .closest(".row")
-  .insertAdjacentHTML(
-    "beforebegin",
-    '<div class="row" id="scheme-row" hidden><label for="scheme">HMAC scheme <span class="hint">JSON: header, algorithm, encoding, prefix, signed</span></label><textarea id="scheme" rows="3" spellcheck="false"></textarea></div>',
-  );
+/** The body's exact bytes when a file gave them; null when the body field's text is the body. */
+let exactBody = /** @type {Uint8Array | null} */ (null);
 
-const lines = (text) =>
-  text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean);
-const needsScheme = (id) => registry.find((p) => p.id === id)?.credentials.some((c) => c.scheme === "hmac" && !c.headers);
+const chosen = () => registry.find((p) => p.id === select.value);
+const lines = (/** @type {string} */ text) => text.split(/\r?\n/).filter((line) => line.trim() !== "");
+const needsScheme = () => chosen()?.credentials.some((c) => c.scheme === "hmac" && !c.headers) ?? false;
+const bodyText = () => (exactBody ? new TextDecoder().decode(exactBody) : field("body").value);
 
 function currentOptions() {
   let hmac;
-  if (needsScheme($("provider").value) && $("scheme").value.trim()) {
+  if (needsScheme() && field("scheme").value.trim()) {
     try {
-      hmac = JSON.parse($("scheme").value);
+      hmac = JSON.parse(field("scheme").value);
     } catch {
       hmac = {};
     }
   }
   return {
-    secret: lines($("secret").value),
-    token: lines($("token").value),
-    toleranceSeconds: Number($("tolerance").value || 300),
-    now: $("now").value ? Number($("now").value) : undefined,
+    secret: lines(field("secret").value),
+    token: lines(field("token").value),
+    toleranceSeconds: Number(field("tolerance").value || 300),
+    now: field("now").value ? Number(field("now").value) : undefined,
     hmac,
+    showSigning: true,
   };
 }
 
-function render(result) {
-  const verdict = $("verdict");
-  verdict.className = `verdict ${result.verdict}`;
-  verdict.replaceChildren();
-  if (result.verdict === "verified") {
-    verdict.append(`✓ Verified: ${result.event.type}`);
-  } else {
-    verdict.append(`✗ ${result.code}`);
-    const why = document.createElement("small");
-    why.textContent = result.message;
-    verdict.append(why);
-  }
-  const marks = { pass: "✓", fail: "✗", info: "·" };
-  $("steps").replaceChildren(
-    ...result.steps.map((step) => {
-      const item = document.createElement("li");
-      item.className = step.status;
-      for (const [cls, text] of [
-        ["mark", marks[step.status]],
-        ["title", step.title],
-        ["detail", step.detail],
-      ]) {
-        const span = document.createElement("span");
-        span.className = cls;
-        span.textContent = text;
-        item.append(span);
-      }
-      return item;
-    }),
-  );
-  $("event").textContent = result.event ? JSON.stringify(result.event, null, 2) : "—";
-  $("copy-event").disabled = !result.event;
-}
-
 function run() {
-  $("scheme-row").hidden = !needsScheme($("provider").value);
-  if (!$("body").value && !$("headers").value) {
-    $("verdict").className = "verdict idle";
-    $("verdict").textContent = "Fill in a delivery, or load a sample.";
-    $("steps").replaceChildren();
-    $("event").textContent = "—";
-    return;
-  }
-  const request = { headers: parseHeaderLines($("headers").value), body: $("body").value, url: $("url").value || undefined };
-  render(explain($("provider").value || null, request, currentOptions()));
+  byId("scheme-row").hidden = !needsScheme();
+  labelKeyFields(chosen());
+  renderInvisible();
+  const body = exactBody ?? field("body").value;
+  if (body.length === 0 && !field("headers").value) return renderIdle();
+  const request = { headers: parseHeaderLines(field("headers").value), body, url: field("url").value || undefined };
+  const provider = /** @type {ProviderId | null} */ (select.value || null);
+  renderResult(explain(provider, request, currentOptions()), {
+    switchTo(id) {
+      select.value = id;
+      run();
+      select.focus();
+    },
+    verifyAt(seconds) {
+      field("now").value = String(seconds);
+      run();
+    },
+    bodyText,
+    nameOf: (id) => registry.find((p) => p.id === id)?.name ?? id,
+  });
 }
 
-let pending;
-for (const id of fields)
-  $(id)?.addEventListener("input", () => {
-    clearTimeout(pending);
-    pending = setTimeout(run, 120);
-  });
-$("provider").addEventListener("change", run);
+function renderInvisible() {
+  const view = byId("invisible");
+  view.hidden = !(/** @type {HTMLInputElement} */ (field("show-invisible")).checked);
+  if (!view.hidden) view.replaceChildren(...visibleNodes(bodyText()));
+}
 
-$("load-sample").addEventListener("click", () => {
-  const id = $("provider").value || "reready";
+/** Says where the body's bytes come from. @param {string} text */
+function bodyNote(text) {
+  const note = byId("body-note");
+  note.hidden = !text;
+  note.textContent = text;
+}
+
+/** Forgets a file read earlier: its name, its HAR requests, its notes. */
+function forgetFile() {
+  /** @type {HTMLInputElement} */ (field("file")).value = "";
+  for (const id of ["har-row", "file-error"]) byId(id).hidden = true;
+}
+
+/** Fills the form from a delivery; a body given as bytes is kept exactly. @param {FileDelivery} delivery @param {string} source */
+function fill(delivery, source) {
+  if (delivery.url) field("url").value = delivery.url;
+  if (delivery.headers) field("headers").value = delivery.headers.map(([name, value]) => `${name}: ${value}`).join("\n");
+  exactBody = delivery.body;
+  const text = new TextDecoder().decode(delivery.body);
+  field("body").value = text;
+  const crlf = text.includes("\r") ? " CRLF line endings kept." : "";
+  const bom = text.startsWith("\ufeff") ? " Byte order mark kept." : "";
+  bodyNote(
+    `Body from ${source}: ${delivery.body.length} bytes, kept exactly as read.${crlf}${bom} Editing the field makes its text the body.`,
+  );
+  run();
+}
+
+let pending = 0;
+const soon = () => {
+  clearTimeout(pending);
+  pending = window.setTimeout(run, 120);
+};
+for (const id of ["secret", "token", "url", "headers", "tolerance", "now", "scheme"]) field(id).addEventListener("input", soon);
+field("body").addEventListener("input", () => {
+  if (exactBody) {
+    const hadCr = new TextDecoder().decode(exactBody).includes("\r");
+    exactBody = null;
+    bodyNote(
+      hadCr
+        ? "The body is now the field's text. A text field turns CRLF line endings into LF: open the file again to verify the exact bytes."
+        : "The body is now the field's text.",
+    );
+  }
+  soon();
+});
+select.addEventListener("change", run);
+field("show-invisible").addEventListener("change", renderInvisible);
+
+byId("load-sample").addEventListener("click", () => {
+  const id = /** @type {ProviderId} */ (select.value || "reready");
   const sample = samples[id];
-  const secret = id === "standard-webhooks" ? "whsec_c2FtcGxlLXNlY3JldC1mb3ItdGhlLWluc3BlY3Rvcg==" : "sample-secret";
-  const delivery = signDelivery(id, { ...sample, url: `https://example.com/webhooks/${id}` }, { secret, token: secret, ...sample.options });
-  $("url").value = delivery.url;
-  $("headers").value = Object.entries(delivery.headers)
+  const credential = registry.find((p) => p.id === id)?.credentials[0];
+  const key = id === "standard-webhooks" ? "whsec_c2FtcGxlLXNlY3JldC1mb3ItdGhlLWluc3BlY3Rvcg==" : "sample-secret";
+  const signed = signAsSender(id, {
+    body: sample.body,
+    url: `https://example.com/webhooks/${id}`,
+    secrets: credential?.option === "token" ? [] : [key],
+    tokens: credential?.option === "token" ? [key] : [],
+    now: Math.floor(Date.now() / 1000),
+    hmac: sample.options?.hmac,
+  });
+  select.value = id;
+  field("url").value = signed.url;
+  field("headers").value = [...Object.entries(sample.headers), ...Object.entries(signed.headers)]
+    .filter(([name], i, all) => all.findIndex(([other]) => other.toLowerCase() === name.toLowerCase()) === i)
     .map(([name, value]) => `${name}: ${value}`)
     .join("\n");
-  $("body").value = delivery.body;
-  const tokenScheme = registry.find((p) => p.id === id).credentials[0].option === "token";
-  $("secret").value = tokenScheme ? "" : secret;
-  $("token").value = tokenScheme ? secret : "";
-  $("scheme").value = sample.options?.hmac ? JSON.stringify(sample.options.hmac) : "";
-  $("now").value = "";
+  exactBody = null;
+  bodyNote("");
+  forgetFile();
+  field("body").value = signed.body;
+  field("secret").value = credential?.option === "token" ? "" : key;
+  field("token").value = credential?.option === "token" ? key : "";
+  field("scheme").value = sample.options?.hmac ? JSON.stringify(sample.options.hmac) : "";
+  field("now").value = "";
   run();
 });
 
-$("split-raw").addEventListener("click", () => {
+byId("split-raw").addEventListener("click", () => {
   try {
-    const { url, headers, body } = splitDelivery($("raw").value);
-    $("url").value = url;
-    $("headers").value = headers.map(([name, value]) => `${name}: ${value}`).join("\n");
-    $("body").value = body;
-    $("raw-error").hidden = true;
-    run();
+    const { url, headers, body } = splitDelivery(field("raw").value);
+    byId("raw-error").hidden = true;
+    forgetFile();
+    fill({ url, headers, body: new TextEncoder().encode(body) }, "the pasted request (as text: CRLF may already be LF)");
   } catch (error) {
-    $("raw-error").textContent = error.message;
-    $("raw-error").hidden = false;
+    byId("raw-error").textContent = error instanceof Error ? error.message : String(error);
+    byId("raw-error").hidden = false;
   }
 });
 
-$("copy-event").addEventListener("click", async () => {
-  await navigator.clipboard.writeText($("event").textContent);
-  $("copy-event").textContent = "Copied";
-  setTimeout(() => ($("copy-event").textContent = "Copy"), 1500);
+/** @param {File} file */
+async function openFile(file) {
+  const error = byId("file-error");
+  error.hidden = true;
+  byId("har-row").hidden = true;
+  try {
+    const read = readDeliveryFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (read.kind !== "har") return fill(read.delivery, `${file.name} (${read.kind === "http" ? "a raw HTTP request" : "the raw body"})`);
+    const entries = /** @type {HTMLSelectElement} */ (field("har-entry"));
+    entries.replaceChildren(...read.requests.map((request, i) => new Option(request.label, String(i))));
+    entries.value = String(read.requests.length - 1);
+    byId("har-row").hidden = read.requests.length < 2;
+    entries.onchange = () => fill(read.requests[Number(entries.value)].delivery, `${file.name} (HAR)`);
+    fill(read.requests[read.requests.length - 1].delivery, `${file.name} (HAR)`);
+  } catch (problem) {
+    error.textContent = problem instanceof Error ? problem.message : String(problem);
+    error.hidden = false;
+  }
+}
+field("file").addEventListener("change", () => {
+  const file = /** @type {HTMLInputElement} */ (field("file")).files?.[0];
+  if (file) openFile(file);
+});
+const drop = byId("drop");
+drop.addEventListener("dragover", (event) => {
+  event.preventDefault();
+  drop.classList.add("over");
+});
+drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+drop.addEventListener("drop", (event) => {
+  event.preventDefault();
+  drop.classList.remove("over");
+  const file = event.dataTransfer?.files[0];
+  if (file) openFile(file);
 });
 
+/** The last delivery signed in sign mode, to verify it. @type {import("hookgate/explain").SignedDelivery | null} */
+let lastSigned = null;
+byId("sign").addEventListener("click", () => {
+  const error = byId("sign-error");
+  try {
+    const provider = /** @type {ProviderId} */ (select.value);
+    if (!provider) throw new Error("choose a provider to sign as");
+    const options = currentOptions();
+    lastSigned = signAsSender(provider, {
+      body: bodyText(),
+      url: field("url").value,
+      secrets: options.secret,
+      tokens: options.token,
+      now: options.now ?? Math.floor(Date.now() / 1000),
+      hmac: options.hmac,
+    });
+    const signed = lastSigned;
+    const headerLines = Object.entries(signed.headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join("\n");
+    byId("signed-headers").textContent = headerLines || "(none: the credential is in the URL or the body)";
+    byId("signed-curl").textContent = curlCommand(signed);
+    byId("copy-headers-slot").replaceChildren(copyButton("the signed headers", () => headerLines));
+    byId("copy-curl-slot").replaceChildren(copyButton("the curl command", () => curlCommand(signed)));
+    byId("signed").hidden = false;
+    error.hidden = true;
+  } catch (problem) {
+    error.textContent = problem instanceof Error ? problem.message : String(problem);
+    error.hidden = false;
+  }
+});
+byId("use-signed").addEventListener("click", () => {
+  if (!lastSigned) return;
+  field("url").value = lastSigned.url;
+  field("headers").value = Object.entries(lastSigned.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\n");
+  fill({ url: lastSigned.url, headers: null, body: new TextEncoder().encode(lastSigned.body) }, "sign mode");
+});
+
+// The raw-body advice links to the recipes: open them where the link lands.
+byId("fix-recipes").addEventListener("click", () => {
+  /** @type {HTMLDetailsElement} */ (byId("recipes")).open = true;
+});
+
+byId("copy-event").addEventListener("click", async () => {
+  await navigator.clipboard.writeText(byId("event").textContent ?? "");
+  byId("copy-event").textContent = "Copied";
+  setTimeout(() => {
+    byId("copy-event").textContent = "Copy";
+  }, 1500);
+});
+
+run();
 document.body.dataset.ready = "true";

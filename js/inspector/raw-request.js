@@ -3,7 +3,11 @@
 // `nc -l` shows it) or a curl command line. Only text handling: verification stays in the wasm core.
 import { parseHeaderLines } from "hookgate/explain";
 
-/** `{ url, headers: [[name, value]], body }` from a raw HTTP request or a curl command. */
+/**
+ * `{ url, headers: [[name, value]], body }` from a raw HTTP request or a curl command.
+ * @param {string} text
+ * @returns {{ url: string, headers: [string, string][], body: string }}
+ */
 export function splitDelivery(text) {
   const trimmed = text.replace(/^\s+/, "");
   return /^curl\s/.test(trimmed) ? splitCurl(trimmed) : splitHttp(trimmed);
@@ -25,9 +29,12 @@ function splitHttp(text) {
   return { url, headers, body };
 }
 
-/** Shell-like words: single and double quotes, $'…' strings, backslash escapes and line continuations. */
+/** Shell-like words: single and double quotes, $'…' strings, backslash escapes and line continuations. @param {string} text */
 function words(text) {
+  /** @type {string[]} */
   const out = [];
+  /** @type {Record<string, string>} */
+  const escapes = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"' };
   let word = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -51,7 +58,7 @@ function words(text) {
       for (; j < text.length && text[j] !== "'"; j++) {
         if (text[j] === "\\") {
           const next = text[++j];
-          word += { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"' }[next] ?? `\\${next}`;
+          word += escapes[next] ?? `\\${next}`;
         } else word += text[j];
       }
       i = j;
@@ -73,8 +80,10 @@ function words(text) {
   return out;
 }
 
+/** @param {string} text */
 function splitCurl(text) {
   const args = words(text).slice(1);
+  /** @type {[string, string][]} */
   const headers = [];
   let body = "";
   let url = "";

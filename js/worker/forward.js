@@ -16,14 +16,14 @@
  * @returns {Promise<Forwarded>}
  */
 export async function postToOrigin(origin, body, headers) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), origin.timeoutMs);
+  // AbortSignal.timeout rather than a controller and a timer: no timer to clear on every delivery.
+  const signal = AbortSignal.timeout(origin.timeoutMs);
   try {
     const response = await fetch(origin.url, {
       method: "POST",
       headers,
       body,
-      signal: controller.signal,
+      signal,
       // Never follow a redirect: a 301/302 turns the POST into a GET that may answer 200 for an event
       // nobody received, and a 307/308 would send the signed event wherever Location points.
       redirect: "manual",
@@ -32,8 +32,6 @@ export async function postToOrigin(origin, body, headers) {
     const taken = response.status >= 200 && response.status < 300;
     return { outcome: taken ? "forwarded" : "origin_failed", status: response.status };
   } catch {
-    return { outcome: controller.signal.aborted ? "origin_timeout" : "origin_unreachable", status: null };
-  } finally {
-    clearTimeout(timer);
+    return { outcome: signal.aborted ? "origin_timeout" : "origin_unreachable", status: null };
   }
 }

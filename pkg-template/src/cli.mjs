@@ -171,12 +171,20 @@ function verifyCommand(argv) {
       hmac: hmacOption(values.hmac),
       now: numberOption("now", values.now),
       toleranceSeconds: numberOption("tolerance", values.tolerance),
+      // The person at this terminal holds the secret: show what it signs, to compare with their code.
+      showSigning: true,
     },
   );
   const mark = { pass: "✓", fail: "✗", info: "·" };
   if (explained.event) console.log(`verified: ${explained.provider} ${explained.event.type} (${explained.event.id})`);
   else console.log(`not verified: ${explained.code}\n${explained.message}`);
   for (const step of explained.steps) console.log(`  ${mark[step.status]} ${step.title}: ${step.detail}`);
+  const signing = explained.signing;
+  if (signing && !explained.event) {
+    console.log(`  signed string (${signing.signedBytes} bytes): ${JSON.stringify(signing.signed)}`);
+    for (const signature of signing.presented) console.log(`  in the delivery:  ${signature}`);
+    for (const expected of signing.expected) console.log(`  with secret #${expected.secret}: ${expected.signature}`);
+  }
   if (explained.event) console.log(JSON.stringify(explained.event, null, 2));
   process.exitCode = explained.event ? 0 : 1;
 }

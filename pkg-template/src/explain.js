@@ -7,6 +7,7 @@ import { limits, requestFrame, verificationApi } from "./api.js";
 import { createBoundary } from "./boundary.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./defaults.js";
 import { unknownProvider } from "./errors.js";
+import { field } from "./frame.js";
 import * as wasm from "./hookgate_explain.js";
 import { isProvider } from "./providers.js";
 import { bindTools } from "./tools.js";
@@ -16,24 +17,27 @@ import { bindTools } from "./tools.js";
  * @typedef {import("./index.js").WebhookRequest} WebhookRequest
  * @typedef {import("./index.js").VerifyOptions} VerifyOptions
  * @typedef {import("./index.js").Explanation} Explanation
+ * @typedef {import("./index.js").ExplainOptions} ExplainOptions
  */
 
 const boundary = createBoundary(wasm);
 
 /**
- * Why a delivery does or does not verify: `{ provider, detected, verdict, code, message, steps, event }`.
+ * Why a delivery does or does not verify: `{ provider, detected, verdict, code, message, steps, event, … }`.
  * `provider` may be null to detect it. Never throws for a bad delivery; never shows a secret. A body
- * over the limit is explained too (up to four times the limit).
+ * over the limit is explained too (up to four times the limit). `showSigning` adds the signed string and
+ * the expected signatures: for the tool's own user only, never for a webhook's sender.
  * @param {ProviderId | null} provider
  * @param {WebhookRequest} request
- * @param {VerifyOptions} [options]
+ * @param {ExplainOptions} [options]
  * @returns {Explanation}
  */
 export function explain(provider, request, options = {}) {
   if (provider != null && !isProvider(provider)) throw unknownProvider(provider);
   const [toleranceSeconds, maxBodyBytes, now] = limits(options);
   const allowance = Math.min(maxBodyBytes, DEFAULT_MAX_BODY_BYTES * 64) * 4 + 1024;
-  const [frameLength, bodyLength] = boundary.stage(requestFrame(provider, request, options), request.body, allowance, provider);
+  const frame = requestFrame(provider, request, options) + (options.showSigning === true ? field("R", "") : "");
+  const [frameLength, bodyLength] = boundary.stage(frame, request.body, allowance, provider);
   wasm.explain(frameLength, bodyLength, toleranceSeconds, maxBodyBytes, now);
   return JSON.parse(new TextDecoder().decode(boundary.answer(provider).main));
 }

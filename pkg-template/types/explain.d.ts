@@ -1,9 +1,11 @@
 // hookgate/explain: why a delivery does or does not verify, from a second wasm module with `explain`
 // (the Worker-sized core does not carry it). Registry, detection and signing come from the same module.
-import type { ProviderId, VerifyOptions, WebhookRequest } from "./index.js";
+import type { ExplainOptions, ProviderId, WebhookRequest } from "./index.js";
 
 export type {
+  ExplainOptions,
   Explanation,
+  ExplanationSigning,
   ExplanationStep,
   HookEvent,
   HookgateErrorCode,
@@ -15,11 +17,14 @@ export type {
 } from "./index.js";
 export { detectProvider, HookgateError, providers, signDelivery, signHeaders, verify } from "./index.js";
 
-/** Explains a delivery step by step (provider `null` detects it); never shows a secret. */
+/**
+ * Explains a delivery step by step (provider `null` detects it); never shows a secret. With
+ * `showSigning`, also the signed string and the expected signatures (for the tool's own user only).
+ */
 export declare function explain(
   provider: ProviderId | null,
   request: WebhookRequest,
-  options?: VerifyOptions,
+  options?: ExplainOptions,
 ): import("./index.js").Explanation;
 
 /** `[name, value]` pairs from "Name: value" lines (LF or CRLF); lines without a name and a colon are skipped. */

@@ -251,4 +251,34 @@ export interface Explanation {
   message: string | null;
   steps: ExplanationStep[];
   event: HookEvent | null;
+  /** The event of a delivery that verifies at its signed time but is outside the tolerance now. */
+  staleEvent: HookEvent | null;
+  /** Another provider the delivery looks like, when the chosen one's credential is absent. */
+  suggestion: ProviderId | null;
+  /** The signed timestamp: unix seconds, its age in seconds at verification (negative: future), the tolerance. */
+  timestamp: { signed: number; age: number; tolerance: number } | null;
+  /** When the body was changed after signing: the change (`trailing-whitespace-added`, `crlf-to-lf`, …) and the body that verifies. */
+  fix: { change: string; body: string } | null;
+  /** With `showSigning`: the signed string and what each configured secret signs it to. */
+  signing: ExplanationSigning | null;
+}
+/** What a signature is computed over, and what it should be. */
+export interface ExplanationSigning {
+  /** e.g. `hex HMAC-SHA512 of "t.body"`. */
+  scheme: string;
+  /** The signed bytes as text (invalid UTF-8 replaced), and their exact count. */
+  signed: string;
+  signedBytes: number;
+  /** The signatures the delivery carries, encoded as the sender writes them. */
+  presented: string[];
+  /** For each configured secret (1-based): its signature, and the whole header value a sender would send. */
+  expected: { secret: number; signature: string; header: string }[];
+}
+/** explain()'s options: verify's, and whether to show the signed string and the expected signatures. */
+export interface ExplainOptions extends VerifyOptions {
+  /**
+   * Show the signed string and each configured secret's signature (`signing`). For a debugging tool's own
+   * user only: whoever reads them can sign that body. Never send them back to a webhook's sender.
+   */
+  showSigning?: boolean;
 }

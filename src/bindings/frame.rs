@@ -10,6 +10,7 @@
 //! | `M` | the generic provider's scheme, as JSON |
 //! | `F` | the forwarding secret (`whsec_…`): also sign the event for the origin |
 //! | `I` | a message id (signing) |
+//! | `R` | explain: also show the signed string and the expected signatures |
 //!
 //! Hand-written rather than passed as a JS object through serde-wasm-bindgen or js-sys: reading an
 //! object field by field crosses the boundary once per field, and each string is copied on its own;
@@ -30,6 +31,7 @@ pub struct Frame<'a> {
     pub hmac: Option<&'a str>,
     pub forward_secret: Option<&'a str>,
     pub id: Option<&'a str>,
+    pub reveal: bool,
 }
 
 impl<'a> Frame<'a> {
@@ -49,6 +51,7 @@ impl<'a> Frame<'a> {
                 Some(b'M') => frame.hmac = Some(value),
                 Some(b'F') => frame.forward_secret = Some(value),
                 Some(b'I') => frame.id = Some(value),
+                Some(b'R') => frame.reveal = true,
                 _ => {}
             }
         }

@@ -39,7 +39,7 @@ fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
 }
 
 /// Just past the value that starts at `at`.
-fn value_end(bytes: &[u8], at: usize) -> usize {
+pub(crate) fn value_end(bytes: &[u8], at: usize) -> usize {
     match bytes.get(at) {
         Some(b'"') => string_end(bytes, at),
         Some(b'{' | b'[') => container_end(bytes, at),

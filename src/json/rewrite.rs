@@ -1,6 +1,11 @@
-//! JSON re-spaced the ways frameworks and languages write it (compact, `, `/`: ` spaced, pretty-printed
-//! with 2 or 4 spaces), strings left exactly as they are: `explain` tries each on a body whose signature
-//! does not match, to say how it was changed after signing.
+//! JSON re-written the ways frameworks and languages write it (compact, `, `/`: ` spaced, pretty-printed
+//! with 2 or 4 spaces, keys sorted, non-ASCII escaped or not), strings otherwise left exactly as they
+//! are: `explain` tries each on a body whose signature does not match, to say how it was changed after
+//! signing.
+
+use std::borrow::Cow;
+
+use super::members::{members_of_valid, value_end};
 
 /// Rewrites JSON outside its strings: strings are copied as they are, every other character goes
 /// to `outside` (with the next one, for `{}`/`[]` lookahead), which writes what it wants.
@@ -85,6 +90,124 @@ pub fn pretty_json(text: &str, indent: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// Compact JSON with every object's members sorted by key, as Go's `encoding/json` and Python's
+/// `sort_keys=True` write it (UTF-8 byte order, which is code point order). `compact` must be compact
+/// JSON that a validating parse accepted; `None` when a key does not decode.
+pub fn sorted_keys(compact: &str) -> Option<String> {
+    let mut out = String::with_capacity(compact.len());
+    write_sorted(compact, &mut out)?;
+    Some(out)
+}
+
+// Recursion is bounded: bodies deeper than 128 levels are refused before anything is explained.
+fn write_sorted(value: &str, out: &mut String) -> Option<()> {
+    match value.as_bytes().first() {
+        Some(b'{') => {
+            let mut members = members_of_valid(value)?
+                .into_iter()
+                .map(|(key, value)| Some((super::string(key)?, key, value)))
+                .collect::<Option<Vec<(Cow<'_, str>, &str, &str)>>>()?;
+            // Insertion sort, by hand: std's sort brings ~5 KB of wasm, and objects have few members
+            // (past 1,000 the variant is not tried: quadratic time on a hostile paste).
+            if members.len() > 1000 {
+                return None;
+            }
+            for end in 1..members.len() {
+                let mut at = end;
+                while at > 0 && members[at - 1].0 > members[at].0 {
+                    members.swap(at - 1, at);
+                    at -= 1;
+                }
+            }
+            out.push('{');
+            for (index, (_, key, value)) in members.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(key);
+                out.push(':');
+                write_sorted(value, out)?;
+            }
+            out.push('}');
+        }
+        Some(b'[') => {
+            let bytes = value.as_bytes();
+            let mut at = 1;
+            out.push('[');
+            while at < bytes.len() && bytes[at] != b']' {
+                let end = value_end(bytes, at);
+                if at > 1 {
+                    out.push(',');
+                }
+                write_sorted(value.get(at..end)?, out)?;
+                at = end + usize::from(bytes.get(end) == Some(&b','));
+            }
+            out.push(']');
+        }
+        _ => out.push_str(value),
+    }
+    Some(())
+}
+
+/// Every non-ASCII character written as `\uXXXX` (a surrogate pair past U+FFFF), as Python's
+/// `json.dumps` writes by default. In JSON text non-ASCII can only be inside strings.
+pub fn escape_non_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for unit in c.encode_utf16(&mut units) {
+            out.push_str("\\u");
+            for shift in [12, 8, 4, 0] {
+                out.push(char::from(b"0123456789abcdef"[usize::from((*unit >> shift) & 0xf)]));
+            }
+        }
+    }
+    out
+}
+
+/// Every `\uXXXX` escape of a non-ASCII character written as the character itself (as
+/// `JSON.stringify` writes it); `None` when there is none. Other escapes are left as they are.
+pub fn unescape_non_ascii(text: &str) -> Option<String> {
+    let hex = |at: usize| text.get(at..at + 4).and_then(|digits| u16::from_str_radix(digits, 16).ok());
+    let mut out = String::with_capacity(text.len());
+    let (mut at, mut copied, mut changed) = (0, 0, false);
+    let bytes = text.as_bytes();
+    while let Some(found) = memchr::memchr(b'\\', bytes.get(at..)?) {
+        let slash = at + found;
+        at = slash + 2; // an escape is a backslash and at least one more byte
+        if bytes.get(slash + 1) != Some(&b'u') {
+            continue;
+        }
+        let Some(unit) = hex(slash + 2) else { continue };
+        let (c, end) = match unit {
+            0..=0x7f => continue,
+            0xd800..=0xdbff => match (text.get(slash + 6..slash + 8), hex(slash + 8)) {
+                (Some("\\u"), Some(low @ 0xdc00..=0xdfff)) => {
+                    let code = 0x10000 + ((u32::from(unit) - 0xd800) << 10) + (u32::from(low) - 0xdc00);
+                    (char::from_u32(code), slash + 12)
+                }
+                _ => (None, slash + 6),
+            },
+            _ => (char::from_u32(u32::from(unit)), slash + 6),
+        };
+        let Some(c) = c else { continue };
+        out.push_str(text.get(copied..slash)?);
+        out.push(c);
+        copied = end;
+        at = end;
+        changed = true;
+    }
+    if !changed {
+        return None;
+    }
+    out.push_str(text.get(copied..)?);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +223,25 @@ mod tests {
         let pretty = String::from_utf8(pretty_json(text, "  ")).unwrap();
         let value: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(pretty, serde_json::to_string_pretty(&value).unwrap());
+    }
+
+    #[test]
+    fn sorts_keys_at_every_depth_as_serde_json_does() {
+        let compact = r#"{"b":1,"a":{"z":[{"y":1,"x":2}],"\u0061b":true},"A":"k,\"v\""}"#;
+        let value: serde_json::Value = serde_json::from_str(compact).unwrap();
+        // serde_json's map without `preserve_order` is a BTreeMap: sorted by key.
+        let sorted = sorted_keys(compact).unwrap();
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&sorted).unwrap(), value);
+        assert_eq!(sorted, r#"{"A":"k,\"v\"","a":{"\u0061b":true,"z":[{"x":2,"y":1}]},"b":1}"#);
+    }
+
+    #[test]
+    fn escapes_and_unescapes_non_ascii_as_python_and_javascript_write_it() {
+        let text = r#"{"name":"Zoë 😀","path":"a\\u00e9"}"#;
+        let escaped = escape_non_ascii(text);
+        assert_eq!(escaped, r#"{"name":"Zo\u00eb \ud83d\ude00","path":"a\\u00e9"}"#);
+        // `\\u00e9` is an escaped backslash followed by text: left alone.
+        assert_eq!(unescape_non_ascii(&escaped).unwrap(), text);
+        assert_eq!(unescape_non_ascii(r#"{"a":"\u0041"}"#), None);
     }
 }

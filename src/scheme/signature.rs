@@ -189,6 +189,18 @@ pub struct Signed<'a> {
     pub key_index: usize,
 }
 
+/// The signed bytes as consecutive pieces (no allocation: `tag` runs on every delivery).
+pub(crate) struct SignedParts<'p> {
+    parts: [&'p [u8]; 5],
+    len: usize,
+}
+
+impl<'p> SignedParts<'p> {
+    pub(crate) fn as_slice(&self) -> &[&'p [u8]] {
+        &self.parts[..self.len]
+    }
+}
+
 /// The parts of a signature header before any secret is used.
 pub(crate) struct Presented<'a> {
     /// The timestamp as sent (the signed string uses this text) and its value.
@@ -289,12 +301,16 @@ impl SignatureScheme<'_> {
     }
 
     pub(crate) fn tag(&self, key: &[u8], id: Option<&str>, timestamp: &str, body: &[u8]) -> Vec<u8> {
+        self.algorithm.mac(key, self.signed_parts(id, timestamp, body).as_slice())
+    }
+
+    /// The signed bytes, in the pieces they are hashed from: what `tag` MACs and what `explain` shows.
+    pub(crate) fn signed_parts<'p>(&self, id: Option<&'p str>, timestamp: &'p str, body: &'p [u8]) -> SignedParts<'p> {
+        let (id, timestamp) = (id.unwrap_or_default().as_bytes(), timestamp.as_bytes());
         match self.signed {
-            SignedString::Body => self.algorithm.mac(key, &[body]),
-            SignedString::TimestampDotBody => self.algorithm.mac(key, &[timestamp.as_bytes(), b".", body]),
-            SignedString::IdDotTimestampDotBody => {
-                self.algorithm.mac(key, &[id.unwrap_or_default().as_bytes(), b".", timestamp.as_bytes(), b".", body])
-            }
+            SignedString::Body => SignedParts { parts: [body, &[], &[], &[], &[]], len: 1 },
+            SignedString::TimestampDotBody => SignedParts { parts: [timestamp, b".", body, &[], &[]], len: 3 },
+            SignedString::IdDotTimestampDotBody => SignedParts { parts: [id, b".", timestamp, b".", body], len: 5 },
         }
     }
 

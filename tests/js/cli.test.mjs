@@ -35,6 +35,10 @@ test("sign, then verify the captured headers and body: verified, and a tampered 
   assert.equal(bad.status, 1);
   assert.match(bad.stdout, /^not verified: signature_mismatch/);
   assert.ok(!bad.stdout.includes("ssk_cli"));
+  // What the secret signs, in full, to compare with what the user's own code computes.
+  const signedString = `1767225600.${'{"device_return_id":"d1","state":"failed","test":false}'}`;
+  assert.ok(bad.stdout.includes(`signed string (${signedString.length} bytes): ${JSON.stringify(signedString)}`), bad.stdout);
+  assert.match(bad.stdout, /with secret #1: [0-9a-f]{128}\n/);
 });
 
 test("sign --curl prints a curl line; sign --send delivers and prints the answer", async () => {

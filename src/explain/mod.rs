@@ -1,12 +1,16 @@
 //! Why a delivery does or does not verify, step by step, for the inspector and `hookgate verify`: which
 //! credential was found, the signed timestamp's age, which secret matched, and on a mismatch the likely
-//! cause (a body re-serialized or re-spaced, a timestamp changed after signing, hex/base64 confusion,
-//! a secret used in the wrong form or with stray whitespace). The verdict itself always comes from
-//! [`crate::verify_at`]; this only explains it. Secrets are never shown.
+//! cause (the smallest change to the body after signing, a timestamp changed after signing, hex/base64
+//! confusion, a secret used in the wrong form or with stray whitespace), another provider the delivery
+//! looks like, and the event of a delivery that is authentic but stale. The verdict itself always comes
+//! from [`crate::verify_at`]; this only explains it. Secrets are never shown; the signed string and the
+//! expected signatures only when asked for ([`Reveal::Signing`]), since they let whoever reads them
+//! sign that very body.
+
+mod body_variants;
 
 use subtle::ConstantTimeEq;
 
-use crate::json::rewrite::{pretty_json, rewrite_json};
 use crate::json::{push_optional_string, push_string};
 use crate::providers::{self, Provider};
 use crate::scheme::signature::{Encoding, KeyFormat, SignatureScheme, SignedString};
@@ -46,6 +50,60 @@ pub struct Explanation<'a> {
     pub result: Result<Event<'a>, Error>,
     /// What was checked, in order.
     pub steps: Vec<Step>,
+    /// The signature's inputs and the expected signatures (with [`Reveal::Signing`]).
+    pub signing: Option<Signing>,
+    /// The signed timestamp, when the credential carries one.
+    pub timestamp: Option<Timestamp>,
+    /// The body variant that verifies, when the body was changed after signing.
+    pub fix: Option<Fix>,
+    /// Another provider the delivery looks like, when the chosen one's credential is absent.
+    pub suggestion: Option<&'static str>,
+    /// The event of a delivery that verifies at its signed time but is outside the tolerance now.
+    pub stale_event: Option<Event<'a>>,
+}
+
+/// Whether to show what lets a reader sign this body: the signed string and the expected signatures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    /// Only the verdict and the steps (what may be logged).
+    Verdict,
+    /// Also the signed string and each configured secret's signature (a debugging tool, for its user).
+    Signing,
+}
+
+/// What a signature was computed over, and what it should have been.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signing {
+    /// `hex HMAC-SHA512 of "t.body"`.
+    pub scheme: String,
+    /// The signed bytes (as text; invalid UTF-8 replaced) and their exact count.
+    pub signed: String,
+    /// The number of signed bytes.
+    pub signed_bytes: usize,
+    /// The signatures the delivery carries, encoded as the sender writes them.
+    pub presented: Vec<String>,
+    /// For each configured secret in order: the signature it gives, and the whole header value.
+    pub expected: Vec<(String, String)>,
+}
+
+/// The signed timestamp against the clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timestamp {
+    /// Unix seconds, as signed.
+    pub signed: i64,
+    /// Seconds between it and the verification time (negative: in the future).
+    pub age: i64,
+    /// The tolerance it was held to.
+    pub tolerance: u64,
+}
+
+/// The body as it was signed, found by undoing one common change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// A stable name for the change (`trailing-whitespace-added`, `crlf-to-lf`, …).
+    pub change: &'static str,
+    /// The body that verifies (as text; invalid UTF-8 replaced).
+    pub body: String,
 }
 
 impl Explanation<'_> {
@@ -84,9 +142,75 @@ impl Explanation<'_> {
             Ok(event) => out.push_str(&event.to_json()),
             Err(_) => out.push_str("null"),
         }
+        out.push_str(",\"staleEvent\":");
+        match &self.stale_event {
+            Some(event) => out.push_str(&event.to_json()),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"suggestion\":");
+        push_optional_string(&mut out, self.suggestion);
+        out.push_str(",\"timestamp\":");
+        match self.timestamp {
+            Some(t) => {
+                out.push_str(&format!("{{\"signed\":{},\"age\":{},\"tolerance\":{}}}", t.signed, t.age, t.tolerance))
+            }
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"fix\":");
+        match &self.fix {
+            Some(fix) => {
+                out.push_str("{\"change\":");
+                push_string(&mut out, fix.change);
+                out.push_str(",\"body\":");
+                push_string(&mut out, &fix.body);
+                out.push('}');
+            }
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"signing\":");
+        match &self.signing {
+            Some(signing) => signing.write_json(&mut out),
+            None => out.push_str("null"),
+        }
         out.push('}');
         out
     }
+}
+
+impl Signing {
+    fn write_json(&self, out: &mut String) {
+        out.push_str("{\"scheme\":");
+        push_string(out, &self.scheme);
+        out.push_str(",\"signed\":");
+        push_string(out, &self.signed);
+        out.push_str(&format!(",\"signedBytes\":{},\"presented\":[", self.signed_bytes));
+        for (index, signature) in self.presented.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            push_string(out, signature);
+        }
+        out.push_str("],\"expected\":[");
+        for (index, (signature, header)) in self.expected.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!("{{\"secret\":{},\"signature\":", index + 1));
+            push_string(out, signature);
+            out.push_str(",\"header\":");
+            push_string(out, header);
+            out.push('}');
+        }
+        out.push_str("]}");
+    }
+}
+
+/// What the steps found beyond the steps themselves.
+#[derive(Default)]
+struct Findings {
+    signing: Option<Signing>,
+    timestamp: Option<Timestamp>,
+    fix: Option<Fix>,
 }
 
 fn step(steps: &mut Vec<Step>, title: &'static str, status: Status, detail: impl Into<String>) {
@@ -94,7 +218,13 @@ fn step(steps: &mut Vec<Step>, title: &'static str, status: Status, detail: impl
 }
 
 /// Explains `request` for `provider` (or the provider [`providers::detect`] names when `None`).
-pub fn explain<'a>(provider: Option<&str>, request: &Request<'a>, options: &Options, now: i64) -> Explanation<'a> {
+pub fn explain<'a>(
+    provider: Option<&str>,
+    request: &Request<'a>,
+    options: &Options,
+    now: i64,
+    reveal: Reveal,
+) -> Explanation<'a> {
     let mut steps = Vec::new();
     let (found, detected) = match provider {
         Some(id) => (providers::find(id), false),
@@ -106,13 +236,24 @@ pub fn explain<'a>(provider: Option<&str>, request: &Request<'a>, options: &Opti
             None => "neither a signature header nor the payload's shape names a provider: choose one",
         };
         step(&mut steps, "Provider", Status::Fail, detail);
-        return Explanation { provider: None, detected, result: Err(Error::UnknownProvider), steps };
+        return Explanation {
+            provider: None,
+            detected,
+            result: Err(Error::UnknownProvider),
+            steps,
+            signing: None,
+            timestamp: None,
+            fix: None,
+            suggestion: None,
+            stale_event: None,
+        };
     };
     let how = if detected { "detected from the delivery" } else { "as chosen" };
     step(&mut steps, "Provider", Status::Info, format!("{} ({how})", provider.about.name));
     let result = verify_at(provider.id, request, options, now);
     body_steps(&mut steps, request, options);
-    credential_steps(&mut steps, provider, request, options, now);
+    let mut findings = Findings::default();
+    credential_steps(&mut steps, &mut findings, provider, request, options, now, reveal);
     match &result {
         Ok(event) => step(
             &mut steps,
@@ -125,7 +266,42 @@ pub fn explain<'a>(provider: Option<&str>, request: &Request<'a>, options: &Opti
         }
         Err(_) => {}
     }
-    Explanation { provider: Some(provider.id), detected, result, steps }
+    // Authentic but stale: what it would have been, had it arrived in time.
+    let stale_event = match (&result, findings.timestamp) {
+        (Err(Error::TimestampOutOfTolerance { .. }), Some(t)) => {
+            verify_at(provider.id, request, options, t.signed).ok()
+        }
+        _ => None,
+    };
+    // The chosen provider's credential is absent: does the delivery carry another provider's?
+    let suggestion = match &result {
+        Err(Error::MissingSignature(_)) if !detected => {
+            providers::detect(request).map(|other| other.id).filter(|other| *other != provider.id)
+        }
+        _ => None,
+    };
+    if let Some(other) = suggestion.and_then(providers::find) {
+        step(
+            &mut steps,
+            "Provider",
+            Status::Fail,
+            format!(
+                "this looks like a {} delivery: its credential is here, {}'s is not",
+                other.about.name, provider.about.name
+            ),
+        );
+    }
+    Explanation {
+        provider: Some(provider.id),
+        detected,
+        result,
+        steps,
+        signing: findings.signing,
+        timestamp: findings.timestamp,
+        fix: findings.fix,
+        suggestion,
+        stale_event,
+    }
 }
 
 fn body_steps(steps: &mut Vec<Step>, request: &Request<'_>, options: &Options) {
@@ -146,25 +322,68 @@ fn body_steps(steps: &mut Vec<Step>, request: &Request<'_>, options: &Options) {
     step(steps, "Body", Status::Info, format!("{size} bytes, {detail}"));
 }
 
-fn credential_steps(steps: &mut Vec<Step>, provider: &Provider, request: &Request<'_>, options: &Options, now: i64) {
+/// `1 secret`, `2 secrets`, `no token`.
+fn count(n: usize, what: &str) -> String {
+    match n {
+        0 => format!("no {what}"),
+        1 => format!("1 {what}"),
+        n => format!("{n} {what}s"),
+    }
+}
+
+fn credential_steps(
+    steps: &mut Vec<Step>,
+    findings: &mut Findings,
+    provider: &Provider,
+    request: &Request<'_>,
+    options: &Options,
+    now: i64,
+    reveal: Reveal,
+) {
     let secrets = options.keys(crate::KeyKind::Secret).count();
     let tokens = options.keys(crate::KeyKind::Token).count();
-    let configured = format!("{secrets} secret(s) and {tokens} token(s) configured");
+    let configured = format!("{} and {} configured", count(secrets, "secret"), count(tokens, "token"));
     let usable = provider.credentials.iter().any(|c| options.keys(c.key_kind()).next().is_some());
-    step(steps, "Configuration", if usable { Status::Info } else { Status::Fail }, configured);
+    if usable {
+        step(steps, "Configuration", Status::Info, configured);
+    } else {
+        // Say which option this provider reads, so a value given in the other one is not a mystery.
+        let wanted: Vec<&str> = provider
+            .credentials
+            .iter()
+            .map(|c| match c.key_kind() {
+                crate::KeyKind::Secret => "`secret`",
+                crate::KeyKind::Token => "`token`",
+            })
+            .fold(Vec::new(), |mut kinds, kind| {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+                kinds
+            });
+        let empty = if wanted.len() > 1 { "both are empty" } else { "it is empty" };
+        let detail = format!(
+            "{configured}: {} reads its key from {} and {empty}, so nothing can be checked",
+            provider.about.name,
+            wanted.join(" or ")
+        );
+        return step(steps, "Configuration", Status::Fail, detail);
+    }
     for credential in provider.credentials {
         let keys = options.keys(credential.key_kind());
         let place = credential.place();
         match credential {
             Credential::Signature(scheme) => match scheme.header_value(request) {
-                Ok(Some(header)) => return signature_steps(steps, scheme, request, header, options, now),
+                Ok(Some(header)) => {
+                    return signature_steps(steps, findings, scheme, request, header, options, now, reveal)
+                }
                 _ => step(steps, "Credential", Status::Info, format!("no {place}")),
             },
             Credential::ConfiguredSignature => match &options.hmac {
                 Some(config) => {
                     let outcome = config.with_scheme(|scheme| match scheme.header_value(request) {
                         Ok(Some(header)) => {
-                            signature_steps(steps, scheme, request, header, options, now);
+                            signature_steps(steps, findings, scheme, request, header, options, now, reveal);
                             true
                         }
                         _ => false,
@@ -224,24 +443,27 @@ fn token_steps<'s>(
                 keys.clone().map(|k| Secret::new(k.expose().to_ascii_lowercase())).collect();
             let cased = token::match_token(&presented.to_ascii_lowercase(), lowered_keys.iter()).is_some();
             let cause = if trimmed {
-                "it matches once surrounding whitespace is removed: check the configured value for spaces or a newline"
+                "matches once surrounding whitespace is removed: check the configured value for spaces or a newline"
             } else if cased {
-                "it matches except for letter case: tokens are case-sensitive"
+                "matches except for letter case: tokens are case-sensitive"
             } else {
-                "it matches no configured key: the sender uses another token, or this is not the sender"
+                "matches no configured key: the sender uses another token, or this is not the sender"
             };
             step(steps, "Match", Status::Fail, format!("the {place} {cause}"));
         }
     }
 }
 
+#[allow(clippy::too_many_arguments)] // the explanation's state, threaded through one recursive walk
 fn signature_steps(
     steps: &mut Vec<Step>,
+    findings: &mut Findings,
     scheme: &SignatureScheme<'_>,
     request: &Request<'_>,
     header: &str,
     options: &Options,
     now: i64,
+    reveal: Reveal,
 ) {
     step(steps, "Credential", Status::Info, format!("{} header found: {}", scheme.header[0], scheme.describe()));
     let presented = match scheme.parse(request, header) {
@@ -253,6 +475,7 @@ fn signature_steps(
     };
     if let Some((_, t)) = presented.timestamp {
         let age = now.saturating_sub(t);
+        findings.timestamp = Some(Timestamp { signed: t, age, tolerance: options.tolerance_seconds });
         let within = now.abs_diff(t) <= options.tolerance_seconds;
         let when = if age >= 0 { format!("{age} s old") } else { format!("{} s in the future", age.unsigned_abs()) };
         let verdict = if within { "within" } else { "outside" };
@@ -263,18 +486,17 @@ fn signature_steps(
             format!("t={t}: {when}, {verdict} the tolerance of {} s", options.tolerance_seconds),
         );
     }
-    step(
-        steps,
-        "Signature",
-        Status::Info,
-        format!("{} signature(s) of the expected length", presented.signatures.len()),
-    );
+    let count_presented = presented.signatures.len();
+    step(steps, "Signature", Status::Info, format!("{} of the expected length", count(count_presented, "signature")));
     let keys: Vec<(usize, std::borrow::Cow<'_, [u8]>)> = options
         .keys(crate::KeyKind::Secret)
         .enumerate()
         .filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).ok().map(|k| (i, k)))
         .collect();
     let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
+    if reveal == Reveal::Signing {
+        findings.signing = Some(signing(scheme, request, options, &presented, &keys));
+    }
     let matches = |key: &[u8], timestamp: &str, body: &[u8]| {
         let tag = scheme.tag(key, presented.id, timestamp, body);
         // Constant time even here: explain() may run on live traffic, and must not become a MAC oracle.
@@ -289,17 +511,48 @@ fn signature_steps(
             format!("the signature matches configured secret #{} of {count}", index + 1),
         );
     }
-    if let Some((_, key)) = keys.first() {
-        let expected = scheme.encoding.encode(&scheme.tag(key, presented.id, timestamp_text, request.body));
-        let got = scheme.encoding.encode(&presented.signatures[0]);
-        step(
-            steps,
-            "Match",
-            Status::Fail,
-            format!("expected {}… with secret #1, got {}…", prefix(&expected), prefix(&got)),
-        );
+    if keys.is_empty() {
+        return step(steps, "Match", Status::Fail, "no configured secret is a key this scheme can use");
     }
-    step(steps, "Likely cause", Status::Fail, likely_cause(scheme, request, options, &presented, &keys, &matches));
+    let detail = if reveal == Reveal::Signing {
+        "the signature matches no configured secret; what each would sign is listed with the signed string".to_owned()
+    } else {
+        let expected = scheme.encoding.encode(&scheme.tag(&keys[0].1, presented.id, timestamp_text, request.body));
+        let got = scheme.encoding.encode(&presented.signatures[0]);
+        format!("expected {}… with secret #1, got {}…", prefix(&expected), prefix(&got))
+    };
+    step(steps, "Match", Status::Fail, detail);
+    let cause = likely_cause(findings, scheme, request, options, &presented, &keys, &matches);
+    step(steps, "Likely cause", Status::Fail, cause);
+}
+
+/// The signed string and each configured secret's signature over it.
+fn signing(
+    scheme: &SignatureScheme<'_>,
+    request: &Request<'_>,
+    options: &Options,
+    presented: &crate::scheme::signature::Presented<'_>,
+    keys: &[(usize, std::borrow::Cow<'_, [u8]>)],
+) -> Signing {
+    let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
+    let signed: Vec<u8> = scheme.signed_parts(presented.id, timestamp_text, request.body).as_slice().concat();
+    let expected = keys
+        .iter()
+        .map(|(index, key)| {
+            let signature = scheme.encoding.encode(&scheme.tag(key, presented.id, timestamp_text, request.body));
+            let secret = options.keys(crate::KeyKind::Secret).nth(*index).map(Secret::expose).unwrap_or_default();
+            let timestamp = presented.timestamp.map_or(0, |(_, t)| t);
+            let header = scheme.sign(secret, presented.id, timestamp, request.body).unwrap_or_default();
+            (signature, header)
+        })
+        .collect();
+    Signing {
+        scheme: scheme.describe(),
+        signed: String::from_utf8_lossy(&signed).into_owned(),
+        signed_bytes: signed.len(),
+        presented: presented.signatures.iter().map(|s| scheme.encoding.encode(s)).collect(),
+        expected,
+    }
 }
 
 fn prefix(text: &str) -> &str {
@@ -330,6 +583,7 @@ fn encoding_hint(scheme: &SignatureScheme<'_>, header: &str) -> &'static str {
 type Matcher<'m> = dyn Fn(&[u8], &str, &[u8]) -> bool + 'm;
 
 fn likely_cause(
+    findings: &mut Findings,
     scheme: &SignatureScheme<'_>,
     request: &Request<'_>,
     options: &Options,
@@ -338,10 +592,15 @@ fn likely_cause(
     matches: &Matcher<'_>,
 ) -> String {
     let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
-    // 1. The body as a framework may have rewritten it.
-    for (variant, what) in body_variants(request.body) {
-        if keys.iter().any(|(_, key)| matches(key, timestamp_text, &variant)) {
-            return format!("the body was changed after signing: it verifies {what}. Pass the raw bytes as received, before any JSON parsing or re-serialization");
+    // 1. The body changed after signing: the smallest change that makes it verify.
+    for variant in body_variants::variants(request.body) {
+        if keys.iter().any(|(_, key)| matches(key, timestamp_text, &variant.bytes)) {
+            let body = String::from_utf8_lossy(&variant.bytes).into_owned();
+            findings.fix = Some(Fix { change: variant.change, body });
+            return format!(
+                "the body was changed after signing: {}. Verify the raw bytes as received, before any parsing, re-serialization or editing",
+                variant.detail
+            );
         }
     }
     // 2. A timestamp changed after signing (small bodies only: one HMAC per second tried).
@@ -378,24 +637,6 @@ fn likely_cause(
     "no variation verifies: the secret is not the one this sender signs with (check which endpoint or environment it belongs to), or the body was changed in transit".into()
 }
 
-/// The body as common rewrites would leave it, for the likely-cause search.
-fn body_variants(body: &[u8]) -> Vec<(Vec<u8>, &'static str)> {
-    let Ok(text) = std::str::from_utf8(body) else { return Vec::new() };
-    let mut variants = vec![
-        (rewrite_json(text, "", ""), "as compact JSON (it was pretty-printed or spaced when signed)"),
-        (pretty_json(text, "  "), "pretty-printed with 2 spaces (as JSON.stringify(body, null, 2) writes)"),
-        (pretty_json(text, "    "), "pretty-printed with 4 spaces"),
-        (rewrite_json(text, " ", " "), "with spaces after `,` and `:` (as Python's json.dumps writes)"),
-        (text.replace('/', "\\/").into_bytes(), "with `/` escaped as `\\/` (as the sender wrote it)"),
-        (text.replace("\\/", "/").into_bytes(), "with `\\/` unescaped to `/`"),
-        (text.trim_end().as_bytes().to_vec(), "without the trailing whitespace or newline"),
-        (format!("{text}\n").into_bytes(), "with a trailing newline"),
-        (text.replace('\n', "\r\n").into_bytes(), "with CRLF line endings"),
-    ];
-    variants.retain(|(variant, _)| variant.as_slice() != body);
-    variants
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,7 +651,7 @@ mod tests {
         options: &Options,
         now: i64,
     ) -> serde_json::Value {
-        let explanation = explain(provider, &Request::new(headers, body.as_bytes()), options, now);
+        let explanation = explain(provider, &Request::new(headers, body.as_bytes()), options, now, Reveal::Signing);
         serde_json::from_str(&explanation.to_json()).unwrap()
     }
 
@@ -497,5 +738,109 @@ mod tests {
         assert_eq!(explained["provider"], "returns-cloud");
         assert_eq!(explained["detected"], true);
         assert!(last_detail(&explained).contains("letter case"), "{explained}");
+    }
+
+    #[test]
+    fn names_a_trailing_newline_added_after_signing_not_a_reserialization() {
+        let signed = r#"{"device_return_id":"d1","state":"complete"}"#;
+        let header = crate::sign_reready(signed.as_bytes(), "ssk", 1000);
+        let received = format!("{signed}\n");
+        let explained = explain_json(
+            Some("reready"),
+            &[("X-ReReady-Signature-512", &header)],
+            &received,
+            &Options::with_secret("ssk"),
+            1000,
+        );
+        assert_eq!(explained["fix"]["change"], "trailing-whitespace-added", "{explained}");
+        assert_eq!(explained["fix"]["body"], signed);
+        assert!(
+            last_detail(&explained).contains("a trailing newline or whitespace was added after signing"),
+            "{explained}"
+        );
+    }
+
+    #[test]
+    fn shows_the_signed_string_and_every_expected_signature_only_when_asked() {
+        let header = crate::sign_reready(PRETTY.as_bytes(), "ssk_right", 1000);
+        let headers = [("X-ReReady-Signature-512", header.as_str())];
+        let options = Options { secrets: vec!["ssk_a".into(), "ssk_b".into()], ..Options::default() };
+        let explained = explain_json(Some("reready"), &headers, PRETTY, &options, 1000);
+        let signing = &explained["signing"];
+        assert_eq!(signing["signed"], format!("1000.{PRETTY}"));
+        assert_eq!(signing["signedBytes"], 5 + PRETTY.len());
+        for (index, secret) in ["ssk_a", "ssk_b"].into_iter().enumerate() {
+            let expected = crate::sign_reready(PRETTY.as_bytes(), secret, 1000);
+            assert_eq!(signing["expected"][index]["header"], expected.as_str());
+            assert!(expected.ends_with(signing["expected"][index]["signature"].as_str().unwrap()));
+        }
+        assert!(header.ends_with(signing["presented"][0].as_str().unwrap()));
+        let request = Request::new(&headers, PRETTY.as_bytes());
+        let hidden = explain(Some("reready"), &request, &options, 1000, Reveal::Verdict).to_json();
+        let hidden: serde_json::Value = serde_json::from_str(&hidden).unwrap();
+        assert!(hidden["signing"].is_null());
+        assert!(hidden["steps"].to_string().contains("with secret #1, got"), "{hidden}");
+    }
+
+    #[test]
+    fn an_empty_secret_is_said_to_be_empty_not_wrong() {
+        let header = crate::sign_reready(PRETTY.as_bytes(), "ssk", 1000);
+        let explained =
+            explain_json(Some("reready"), &[("X-ReReady-Signature-512", &header)], PRETTY, &Options::default(), 1000);
+        let steps = explained["steps"].to_string();
+        assert!(steps.contains("no secret and no token configured"), "{steps}");
+        assert!(steps.contains("ReReady reads its key from `secret` or `token` and both are empty"), "{steps}");
+        assert!(!steps.contains("Likely cause") && !steps.contains("not the one this sender signs with"), "{steps}");
+    }
+
+    #[test]
+    fn a_bearer_token_given_as_a_token_says_where_it_belongs() {
+        let body = r#"{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}"#;
+        let explained =
+            explain_json(Some("redo"), &[("Authorization", "Bearer tok")], body, &Options::with_token("tok"), 0);
+        assert_eq!(explained["code"], "missing_secret");
+        let steps = explained["steps"].to_string();
+        assert!(steps.contains("no secret and 1 token configured: Redo reads its key from `secret`"), "{steps}");
+        assert!(!steps.contains("matches no configured key"), "{steps}");
+    }
+
+    #[test]
+    fn a_wrong_token_reads_as_a_sentence() {
+        let body = r#"{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}"#;
+        let explained =
+            explain_json(Some("redo"), &[("Authorization", "Bearer other")], body, &Options::with_secret("tok"), 0);
+        assert!(
+            last_detail(&explained).starts_with("the Authorization: Bearer header matches no configured key"),
+            "{explained}"
+        );
+    }
+
+    #[test]
+    fn suggests_the_provider_whose_credential_the_delivery_carries() {
+        let body = r#"{"action":"opened"}"#;
+        let headers = crate::sign_headers("github", "s3cret", body.as_bytes(), 0, "", None).unwrap();
+        let mut all: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        all.push(("X-GitHub-Event", "issues"));
+        all.push(("X-GitHub-Delivery", "d1"));
+        let explained = explain_json(Some("stripe"), &all, body, &Options::with_secret("s3cret"), 0);
+        assert_eq!(explained["code"], "missing_signature");
+        assert_eq!(explained["suggestion"], "github");
+        assert!(explained["steps"].to_string().contains("this looks like a GitHub delivery"), "{explained}");
+        let right = explain_json(Some("github"), &all, body, &Options::with_secret("s3cret"), 0);
+        assert!(right["suggestion"].is_null());
+    }
+
+    #[test]
+    fn an_authentic_but_stale_delivery_shows_its_age_and_the_event_it_carries() {
+        let signed = crate::sign_reready(PRETTY.as_bytes(), "ssk", 1000);
+        let headers = [("X-ReReady-Signature-512", signed.as_str())];
+        let stale = explain_json(Some("reready"), &headers, PRETTY, &Options::with_secret("ssk"), 5000);
+        assert_eq!(stale["code"], "timestamp_out_of_tolerance");
+        assert_eq!(stale["timestamp"], serde_json::json!({"signed": 1000, "age": 4000, "tolerance": 300}));
+        assert!(stale["event"].is_null());
+        assert_eq!(stale["staleEvent"]["id"], "d1:complete");
+        // A forged one that is also stale shows no event.
+        let forged = explain_json(Some("reready"), &headers, PRETTY, &Options::with_secret("other"), 5000);
+        assert!(forged["staleEvent"].is_null());
     }
 }

@@ -1,0 +1,153 @@
+// The modules' sizes as shipped, the wasm inside the gateway Worker's bundle (what `wrangler deploy`
+// uploads), cold start, and each provider's share of the core module: the code of its functions, read
+// from the name section of the unstripped build, held to a budget so the module stays Worker-sized as
+// providers are added.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { providers } from "hookgate";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const gzip = (/** @type {Uint8Array} */ bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** Bytes of code per provider module, whose budget each must keep. */
+export const PROVIDER_CODE_BUDGET = 4096;
+/** The wasm a Worker ships, gzip -9. */
+export const WORKER_WASM_BUDGET = 60 * 1024;
+
+/** Reads an unsigned LEB128 at `at`; returns [value, next offset]. @param {Uint8Array} b @param {number} at */
+function leb(b, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = b[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+    shift += 7;
+  }
+}
+
+/** Each defined function's name and body size, from a module's code and name sections. @param {Uint8Array} wasm */
+export function functionSizes(wasm) {
+  let imported = 0;
+  /** @type {number[]} */
+  const bodies = [];
+  /** @type {Map<number, string>} */
+  const names = new Map();
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id === 2) {
+      // Imports: functions among them take the first indices.
+      let [count, p] = leb(wasm, start);
+      for (; count > 0; count--) {
+        for (let field = 0; field < 2; field++) {
+          const [length, q] = leb(wasm, p);
+          p = q + length;
+        }
+        const kind = wasm[p++];
+        if (kind === 0) imported++;
+        if (kind === 0 || kind === 4) p = leb(wasm, p)[1];
+        else if (kind === 1) p = skipLimits(wasm, p + 1);
+        else if (kind === 2) p = skipLimits(wasm, p);
+        else if (kind === 3) p += 2;
+      }
+    } else if (id === 10) {
+      let [count, p] = leb(wasm, start);
+      for (; count > 0; count--) {
+        const [length, q] = leb(wasm, p);
+        bodies.push(length);
+        p = q + length;
+      }
+    } else if (id === 0) {
+      const [nameLength, q] = leb(wasm, start);
+      if (new TextDecoder().decode(wasm.subarray(q, q + nameLength)) === "name") {
+        let p = q + nameLength;
+        while (p < end) {
+          const subsection = wasm[p];
+          const [length, r] = leb(wasm, p + 1);
+          if (subsection === 1) {
+            let [count, s] = leb(wasm, r);
+            for (; count > 0; count--) {
+              const [index, t] = leb(wasm, s);
+              const [n, u] = leb(wasm, t);
+              names.set(index, new TextDecoder().decode(wasm.subarray(u, u + n)));
+              s = u + n;
+            }
+          }
+          p = r + length;
+        }
+      }
+    }
+    at = end;
+  }
+  return bodies.map((size, i) => ({ name: names.get(imported + i) ?? "", size }));
+}
+
+/**
+ * The module under `hookgate::providers` a function belongs to, from its (legacy-mangled) symbol:
+ * `_ZN8hookgate9providers13returns_cloud3map17h…E` → `returns_cloud`. @param {string} symbol
+ */
+function providerModule(symbol) {
+  const at = symbol.indexOf("8hookgate9providers");
+  if (at < 0) return null;
+  const rest = symbol.slice(at + "8hookgate9providers".length);
+  const length = /^\d+/.exec(rest)?.[0];
+  return length ? rest.slice(length.length, length.length + Number(length)) : null;
+}
+
+/** Skips a table's or memory's limits. @param {Uint8Array} b @param {number} p */
+function skipLimits(b, p) {
+  const flags = b[p];
+  let q = leb(b, p + 1)[1];
+  if (flags & 1) q = leb(b, q)[1];
+  return q;
+}
+
+/** @param {Uint8Array} namedCore the core module before wasm-bindgen and wasm-opt, with its names @param {ReturnType<import("./measure.mjs").report>} out */
+export async function sizes(namedCore, out) {
+  const core = readFileSync(`${root}pkg/hookgate_bg.wasm`);
+  const tools = readFileSync(`${root}pkg/hookgate_explain_bg.wasm`);
+  const bundled = readdirSync(`${root}build/gateway-bundle`).filter((f) => f.endsWith(".wasm"));
+  const worker = bundled.length === 1 ? readFileSync(`${root}build/gateway-bundle/${bundled[0]}`) : null;
+  const starts = [];
+  for (let i = 0; i < 21; i++) {
+    const fresh = await import(`${root}pkg/hookgate.js?cold=${i}`);
+    const started = process.hrtime.bigint();
+    fresh.initSync({ module: core });
+    starts.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  const coldMs = starts.sort((a, b) => a - b)[10];
+  out.print("### The modules (after wasm-opt)");
+  out.print();
+  out.print("| module | raw | gzip -9 | compile + instantiate (median of 21) |");
+  out.print("| --- | --- | --- | --- |");
+  out.print(`| core, \`hookgate_bg.wasm\` (what a Worker ships) | ${core.length} B | ${gzip(core)} B | ${coldMs.toFixed(2)} ms |`);
+  out.print(`| tools, \`hookgate_explain_bg.wasm\` (explain, signing as a sender, detection) | ${tools.length} B | ${gzip(tools)} B | |`);
+  if (worker) out.print(`| the wasm in the gateway's \`wrangler deploy --dry-run\` bundle | ${worker.length} B | ${gzip(worker)} B | |`);
+  out.print();
+  out.target("the wasm a Worker ships ≤ 60 KB gzip", gzip(worker ?? core) <= WORKER_WASM_BUDGET, `${gzip(worker ?? core)} B`);
+  out.target("instantiate < 5 ms", coldMs < 5, `${coldMs.toFixed(2)} ms`);
+
+  /** @type {Map<string, number>} */
+  const perProvider = new Map();
+  const modules = new Set(providers().map((p) => p.id.replaceAll("-", "_")));
+  for (const { name, size } of functionSizes(namedCore)) {
+    const provider = providerModule(name);
+    if (provider && modules.has(provider)) perProvider.set(provider, (perProvider.get(provider) ?? 0) + size);
+  }
+  out.print(`### Each provider's code in the core module (budget ${PROVIDER_CODE_BUDGET} B each, before wasm-opt)`);
+  out.print();
+  out.print("| provider | code | within budget |");
+  out.print("| --- | --- | --- |");
+  for (const [provider, size] of [...perProvider].sort((a, b) => b[1] - a[1])) {
+    out.print(`| \`${provider}\` | ${size} B | ${size <= PROVIDER_CODE_BUDGET ? "yes" : "NO"} |`);
+  }
+  out.print();
+  out.target(
+    `every provider's code ≤ ${PROVIDER_CODE_BUDGET} B`,
+    [...perProvider.values()].every((size) => size <= PROVIDER_CODE_BUDGET),
+  );
+}
