@@ -37,6 +37,9 @@ pub enum Error {
         /// The configured limit in bytes.
         limit: usize,
     },
+    /// The provider signs the URL it called (Square, Twilio) and the request has no absolute URL: the
+    /// receiver must pass the URL as the sender called it (the gateway: its public URL).
+    MissingUrl,
     /// The provider id is not one hookgate knows.
     UnknownProvider,
 }
@@ -53,6 +56,7 @@ impl Error {
             Error::InvalidJson { .. } => "invalid_json",
             Error::InvalidPayload(_) => "invalid_payload",
             Error::PayloadTooLarge { .. } => "payload_too_large",
+            Error::MissingUrl => "missing_url",
             Error::UnknownProvider => "unknown_provider",
         }
     }
@@ -74,6 +78,10 @@ impl fmt::Display for Error {
             }
             Error::InvalidPayload(why) => write!(f, "the payload is not what the provider sends: {why}"),
             Error::PayloadTooLarge { limit } => write!(f, "the body is larger than the limit of {limit} bytes"),
+            Error::MissingUrl => write!(
+                f,
+                "this provider signs the URL it called, and the request has no absolute URL: pass the URL as the sender called it"
+            ),
             Error::UnknownProvider => write!(f, "unknown provider"),
         }
     }

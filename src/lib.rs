@@ -60,6 +60,14 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
     let text = std::str::from_utf8(request.body).map_err(|e| json::error_at(request.body, e.valid_up_to()));
     let verified = scheme::authenticate(provider.credentials, request, &text, options, now)?;
     let body = text?;
+    if provider.form_bodies && json::form::is_form(body) {
+        // A form body (Twilio, Slack commands): verified as received above, read as an object of strings.
+        let converted = json::form::to_json(body);
+        let object = json::Object::parse(&converted)?;
+        let delivery = providers::Delivery { request, body: &object, text: &converted, verified: &verified };
+        let mapped = (provider.map)(&delivery)?.into_owned();
+        return Ok(mapped.into_event(provider.id, Cow::Owned(converted), verified.timestamp.is_none()));
+    }
     json::check_depth(body)?;
     let object = json::Object::parse(body)?;
     let mapped = (provider.map)(&providers::Delivery { request, body: &object, text: body, verified: &verified })?;
@@ -88,7 +96,7 @@ pub fn sign_headers(
     hmac: Option<&HmacConfig>,
 ) -> Result<Vec<(String, String)>, Error> {
     let provider = providers::find(provider).ok_or(Error::UnknownProvider)?;
-    scheme::sign_headers(provider.credentials, secret, body, timestamp, id, hmac)
+    scheme::sign_headers(provider.credentials, secret, body, timestamp, id, "", hmac)
 }
 
 /// Puts a credential on `body` sent to `url` the way `provider`'s sender does: signature or bearer

@@ -61,6 +61,17 @@ pub fn format_unix_millis(millis: i64) -> Option<String> {
 /// Parses an RFC 3339 date-time with any offset and writes it back in UTC, keeping up to
 /// millisecond precision. `None` when the text is not RFC 3339.
 pub fn normalize_rfc3339(text: &str) -> Option<String> {
+    let (seconds, millis) = parse_rfc3339(text)?;
+    format_utc(seconds, millis)
+}
+
+/// The unix seconds of an RFC 3339 date-time (fractions dropped).
+pub fn rfc3339_seconds(text: &str) -> Option<i64> {
+    parse_rfc3339(text).map(|(seconds, _)| seconds)
+}
+
+/// Unix seconds and milliseconds of an RFC 3339 date-time with any offset.
+fn parse_rfc3339(text: &str) -> Option<(i64, u32)> {
     let b = text.as_bytes();
     if b.len() < 20
         || b[4] != b'-'
@@ -118,7 +129,7 @@ pub fn normalize_rfc3339(text: &str) -> Option<String> {
     };
     // A leap second (:60) is folded into the next second, as JavaScript's Date does.
     let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset * 60;
-    format_utc(seconds, millis)
+    Some((seconds, millis))
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signForOr
 /**
  * @typedef {import("hookgate").ProviderId} ProviderId
  * @typedef {import("hookgate").HmacScheme} HmacScheme
- * @typedef {{ secret: string[], token: string[], hmac?: HmacScheme }} EndpointKeys
+ * @typedef {{ secret: string[], token: string[], hmac?: HmacScheme, publicUrl?: string }} EndpointKeys
  * @typedef {{ url: string, forwardSecret: string, timeoutMs: number }} Origin
  * @typedef {{ retryBaseSeconds: number, retryMaxSeconds: number, dedupWindowSeconds: number, archiveDays: number }} Durable
  * @typedef {{
@@ -156,9 +156,16 @@ export function readConfig(env) {
     return /** @type {EndpointKeys} */ (endpoints.get(endpoint));
   };
   for (const [name, value] of Object.entries(env)) {
-    const match = /^([A-Z0-9_]+)_(SECRET|TOKEN|HMAC_SCHEME)$/.exec(name);
+    const match = /^([A-Z0-9_]+)_(SECRET|TOKEN|HMAC_SCHEME|PUBLIC_URL)$/.exec(name);
     const endpoint = match && endpointOf(match[1]);
     if (!match || !endpoint || typeof value !== "string") continue;
+    if (match[2] === "PUBLIC_URL") {
+      // The URL the sender calls, for providers that sign it (Square, Twilio) behind a proxy or domain.
+      const publicUrl = value.trim();
+      if (/^https?:\/\/[^/\s]+/.test(publicUrl) && URL.canParse(publicUrl)) keysOf(endpoint).publicUrl = publicUrl;
+      else wrong.push(name);
+      continue;
+    }
     if (match[2] === "HMAC_SCHEME") {
       try {
         const scheme = JSON.parse(value);
@@ -192,6 +199,15 @@ export function configuredEndpoints(config) {
     .filter(([, keys]) => keys.secret.length + keys.token.length > 0)
     .map(([name]) => name)
     .sort();
+}
+
+/**
+ * The URL to verify a delivery against: the endpoint's `<PREFIX>_PUBLIC_URL` when set (what the sender
+ * calls, when a proxy or a custom domain shows the Worker another), else the URL the Worker received.
+ * @param {Config} config @param {string} provider @param {string | null} name @param {string} received
+ */
+export function endpointUrl(config, provider, name, received) {
+  return config.endpoints.get(name ? `${provider}/${name}` : provider)?.publicUrl ?? received;
 }
 
 /**

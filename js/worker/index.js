@@ -5,11 +5,12 @@
 // mode, the default), or archived, deduplicated and enqueued for the queue consumer below to deliver
 // (durable mode, `DELIVERY = "queue"`). The sender never gets a 2xx for an event that was not taken.
 import { errorResponse, HookgateError, providers, readBodyLimited, verifyForward } from "hookgate";
-import { configuredEndpoints, endpointOptions, readConfig } from "./config.js";
+import { configuredEndpoints, endpointOptions, endpointUrl, readConfig } from "./config.js";
 import { accept } from "./durable/accept.js";
 import { admin } from "./durable/admin.js";
 import { consume } from "./durable/consume.js";
 import { postToOrigin } from "./forward.js";
+import { isWooCommercePing, slackChallenge } from "./handshakes.js";
 import { log } from "./log.js";
 
 export { Dedup } from "./durable/dedup.js";
@@ -84,9 +85,11 @@ async function webhook(request, env, ctx, config, provider, name) {
   try {
     const options = endpointOptions(config, provider, name);
     const body = await readBodyLimited(request, config.maxBodyBytes, provider);
+    if (isWooCommercePing(provider, request.headers, body)) return done(200, { ok: true, ping: true }, { outcome: "ping" });
     // In durable mode the event is signed for the origin at each delivery attempt, not here.
     const forwardSecret = config.mode === "sync" ? config.origin.forwardSecret : undefined;
-    event = verifyForward(typedProvider, { headers: request.headers, body, url: request.url }, { ...options, forwardSecret });
+    const url = endpointUrl(config, provider, name, request.url);
+    event = verifyForward(typedProvider, { headers: request.headers, body, url }, { ...options, forwardSecret });
   } catch (error) {
     if (!(error instanceof HookgateError)) throw error;
     if (error.code === "missing_secret") warnUnconfigured(provider, name);
@@ -94,6 +97,8 @@ async function webhook(request, env, ctx, config, provider, name) {
     return done(status, body, { outcome: "rejected", code: error.code });
   }
   const head = { eventId: event.id, type: event.type };
+  const challenge = slackChallenge(event);
+  if (challenge !== null) return done(200, { challenge }, { outcome: "handshake", ...head });
 
   if (config.mode === "queue") {
     const durable = /** @type {import("./config.js").Durable} */ (config.durable);

@@ -14,6 +14,7 @@ const STATUS = {
   unknown_provider: 404,
   // A misconfiguration, not a bad delivery: the sender retries, and nothing is lost once it is fixed.
   missing_secret: 503,
+  missing_url: 503,
 };
 
 /**

@@ -16,6 +16,7 @@ export type HookgateErrorCode =
   | "invalid_json"
   | "invalid_payload"
   | "payload_too_large"
+  | "missing_url"
   | "unknown_provider";
 
 /** Any JSON value (the type of `HookEvent.data`). */
@@ -220,7 +221,7 @@ export declare function verifyRequestJson(provider: ProviderId, request: FetchRe
 /** The body as bytes; throws `payload_too_large` as soon as it passes `limit` (default 1 MiB). */
 export declare function readBodyLimited(request: FetchRequestLike, limit?: number, provider?: string): Promise<Uint8Array>;
 
-/** The HTTP status hookgate answers for an error code (401 credentials, 400 payload, 413, 404, 503 missing_secret; 500 otherwise). */
+/** The HTTP status hookgate answers for an error code (401 credentials, 400 payload, 413, 404, 503 missing_secret and missing_url; 500 otherwise). */
 export declare function statusFor(code: string): number;
 /** `{ status, body: { error: code } }` for a thrown error. */
 export declare function errorResponse(error: unknown): { status: number; body: { error: HookgateErrorCode | "internal_error" } };

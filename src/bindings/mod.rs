@@ -242,7 +242,8 @@ pub fn bench_hmac_only(frame_len: usize, body_len: usize, forward: bool) {
     respond(frame_len, body_len, |frame, body, out| {
         let key = frame.secrets.first().copied().unwrap_or_default();
         let timestamp = frame.id.unwrap_or_default();
-        out.push_str(&hex::encode(crate::Algorithm::Sha512.mac(key.as_bytes(), &[timestamp.as_bytes(), b".", body])));
+        let signed = crate::scheme::signature::SignedBytes::Parts([timestamp.as_bytes(), b".", body, &[], &[]], 3);
+        out.push_str(&hex::encode(crate::Algorithm::Sha512.mac(key.as_bytes(), &signed)));
         if forward {
             let signed = crate::sign_for_origin(body, timestamp, frame.forward_secret.unwrap_or_default(), 0)?;
             out.push_str(&signed.webhook_signature);

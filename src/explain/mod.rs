@@ -13,7 +13,7 @@ use subtle::ConstantTimeEq;
 
 use crate::json::{push_optional_string, push_string};
 use crate::providers::{self, Provider};
-use crate::scheme::signature::{Encoding, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::signature::{Encoding, KeyFormat, SignatureScheme, SignedInput, SignedString};
 use crate::scheme::{bearer, body_secret, token, Credential};
 use crate::{verify_at, Error, Event, Options, Request, Secret};
 
@@ -494,11 +494,16 @@ fn signature_steps(
         .filter_map(|(i, s)| scheme.key.key_bytes(s.expose()).ok().map(|k| (i, k)))
         .collect();
     let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
+    let urls = match scheme.signed_urls(request) {
+        Ok(urls) => urls,
+        Err(error) => return step(steps, "Signature", Status::Fail, error.to_string()),
+    };
+    let url: &str = &urls[0];
     if reveal == Reveal::Signing {
-        findings.signing = Some(signing(scheme, request, options, &presented, &keys));
+        findings.signing = Some(signing(scheme, request, url, options, &presented, &keys));
     }
     let matches = |key: &[u8], timestamp: &str, body: &[u8]| {
-        let tag = scheme.tag(key, presented.id, timestamp, body);
+        let tag = scheme.tag(key, &SignedInput { id: presented.id, timestamp, url, body });
         // Constant time even here: explain() may run on live traffic, and must not become a MAC oracle.
         presented.signatures.iter().any(|s| bool::from(s.as_slice().ct_eq(&tag)))
     };
@@ -517,7 +522,7 @@ fn signature_steps(
     let detail = if reveal == Reveal::Signing {
         "the signature matches no configured secret; what each would sign is listed with the signed string".to_owned()
     } else {
-        let expected = scheme.encoding.encode(&scheme.tag(&keys[0].1, presented.id, timestamp_text, request.body));
+        let expected = scheme.encoding.encode(&scheme.tag(&keys[0].1, &presented.input(url, request.body)));
         let got = scheme.encoding.encode(&presented.signatures[0]);
         format!("expected {}… with secret #1, got {}…", prefix(&expected), prefix(&got))
     };
@@ -530,19 +535,20 @@ fn signature_steps(
 fn signing(
     scheme: &SignatureScheme<'_>,
     request: &Request<'_>,
+    url: &str,
     options: &Options,
     presented: &crate::scheme::signature::Presented<'_>,
     keys: &[(usize, std::borrow::Cow<'_, [u8]>)],
 ) -> Signing {
-    let timestamp_text = presented.timestamp.map_or("", |(text, _)| text);
-    let signed: Vec<u8> = scheme.signed_parts(presented.id, timestamp_text, request.body).as_slice().concat();
+    let input = presented.input(url, request.body);
+    let signed = scheme.signed_bytes(&input).concat();
     let expected = keys
         .iter()
         .map(|(index, key)| {
-            let signature = scheme.encoding.encode(&scheme.tag(key, presented.id, timestamp_text, request.body));
+            let signature = scheme.encoding.encode(&scheme.tag(key, &input));
             let secret = options.keys(crate::KeyKind::Secret).nth(*index).map(Secret::expose).unwrap_or_default();
             let timestamp = presented.timestamp.map_or(0, |(_, t)| t);
-            let header = scheme.sign(secret, presented.id, timestamp, request.body).unwrap_or_default();
+            let header = scheme.sign_at(secret, presented.id, timestamp, url, request.body).unwrap_or_default();
             (signature, header)
         })
         .collect();
@@ -605,7 +611,10 @@ fn likely_cause(
     }
     // 2. A timestamp changed after signing (small bodies only: one HMAC per second tried).
     if let Some((_, t)) = presented.timestamp {
-        if scheme.signed != SignedString::Body && request.body.len() <= 16 * 1024 {
+        if scheme.signed.signs_timestamp()
+            && scheme.signed != SignedString::TimestampBody
+            && request.body.len() <= 16 * 1024
+        {
             for delta in 1..=600i64 {
                 for candidate in [t - delta, t + delta] {
                     if keys.iter().any(|(_, key)| matches(key, &candidate.to_string(), request.body)) {

@@ -17,6 +17,7 @@ use serde_json::value::RawValue;
 use crate::Error;
 
 mod depth;
+pub mod form;
 mod lanes;
 mod members;
 #[cfg(feature = "explain")]

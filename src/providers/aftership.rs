@@ -19,6 +19,7 @@ pub const PROVIDER: Provider = Provider {
         body_signature(&["am-webhook-signature"], "hmac-sha256="),
     ],
     detect_keys: &[],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -9,6 +9,7 @@ pub const PROVIDER: Provider = Provider {
     id: "baback",
     credentials: &[Credential::BodySecret { path: &["data", "secret"] }],
     detect_keys: &["data"],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -15,6 +15,7 @@ pub const PROVIDER: Provider = Provider {
     id: "github",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

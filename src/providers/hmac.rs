@@ -12,6 +12,7 @@ pub const PROVIDER: Provider = Provider {
     id: "hmac",
     credentials: &[Credential::ConfiguredSignature],
     detect_keys: &[],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -12,6 +12,7 @@ pub const PROVIDER: Provider = Provider {
     id: "loop",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &["topic", "trigger"],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -10,29 +10,47 @@ use crate::{Error, Request, Status, Subject};
 
 pub(crate) mod aftership;
 pub(crate) mod baback;
+pub(crate) mod easypost;
 pub(crate) mod github;
 pub(crate) mod hmac;
+pub(crate) mod intercom;
 pub(crate) mod r#loop;
+pub(crate) mod paddle;
 pub(crate) mod redo;
 pub(crate) mod reready;
 pub(crate) mod returns_cloud;
+pub(crate) mod sendcloud;
 pub(crate) mod shopify;
+pub(crate) mod slack;
+pub(crate) mod square;
 pub(crate) mod standard_webhooks;
 pub(crate) mod stripe;
+pub(crate) mod twilio;
+pub(crate) mod woocommerce;
+pub(crate) mod zendesk;
 
 /// Every provider, in id order.
 pub static PROVIDERS: &[&Provider] = &[
     &aftership::PROVIDER,
     &baback::PROVIDER,
+    &easypost::PROVIDER,
     &github::PROVIDER,
     &hmac::PROVIDER,
+    &intercom::PROVIDER,
     &r#loop::PROVIDER,
+    &paddle::PROVIDER,
     &redo::PROVIDER,
     &reready::PROVIDER,
     &returns_cloud::PROVIDER,
+    &sendcloud::PROVIDER,
     &shopify::PROVIDER,
+    &slack::PROVIDER,
+    &square::PROVIDER,
     &standard_webhooks::PROVIDER,
     &stripe::PROVIDER,
+    &twilio::PROVIDER,
+    &woocommerce::PROVIDER,
+    &zendesk::PROVIDER,
 ];
 
 /// One webhook sender hookgate can verify.
@@ -45,6 +63,9 @@ pub struct Provider {
     /// Top-level body keys that, all present, identify this sender's payloads (for auto-detection);
     /// empty when its signature header says enough.
     pub detect_keys: &'static [&'static str],
+    /// Whether it sends form-encoded bodies (`a=1&b=2`) too: they are verified as received, then read
+    /// into an object of strings for the mapping and the event's `data`.
+    pub form_bodies: bool,
     /// Maps an authenticated body to the event's fields.
     pub map: for<'a> fn(&Delivery<'a, '_>) -> Result<Mapped<'a>, Error>,
     /// What people read about it (the `explain` feature: docs, the inspector, the CLI).
@@ -97,6 +118,24 @@ pub struct Mapped<'a> {
 }
 
 impl<'a> Mapped<'a> {
+    /// The same fields owning their text (for a body converted from a form, which the event outlives).
+    pub fn into_owned(self) -> Mapped<'static> {
+        let own = |text: Option<Cow<'_, str>>| text.map(|t| Cow::Owned(t.into_owned()));
+        Mapped {
+            id: Cow::Owned(self.id.into_owned()),
+            event_type: Cow::Owned(self.event_type.into_owned()),
+            source_type: Cow::Owned(self.source_type.into_owned()),
+            occurred_at: self.occurred_at,
+            subject: Subject {
+                kind: own(self.subject.kind),
+                id: own(self.subject.id),
+                reference: own(self.subject.reference),
+            },
+            status: Status { previous: own(self.status.previous), current: own(self.status.current) },
+            test: self.test,
+        }
+    }
+
     /// The event, with the provider id, the payload (raw JSON text) and whether the credential that
     /// verified it signs a timestamp added.
     pub fn into_event(self, provider: &'static str, data: Cow<'a, str>, replayable: bool) -> crate::Event<'a> {
@@ -113,6 +152,13 @@ impl<'a> Mapped<'a> {
             replayable,
         }
     }
+}
+
+/// The event id of a sender that defines none (WooCommerce, Sendcloud, Twilio…): `sha256:` and the
+/// hex SHA-256 of the provider id, a NUL and the body as received, so the same delivery redelivered
+/// gets the same id (the gateway's durable mode deduplicates on it) and any other body another.
+pub fn digest_id(provider: &str, delivery: &Delivery<'_, '_>) -> Cow<'static, str> {
+    Cow::Owned(format!("sha256:{}", crate::replay_digest(provider, delivery.request.body)))
 }
 
 /// The provider with this id.

@@ -9,6 +9,7 @@ pub const PROVIDER: Provider = Provider {
     id: "redo",
     credentials: &[Credential::Bearer(KeyKind::Secret)],
     detect_keys: &["type", "at", "return"],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -11,7 +11,7 @@ pub const SIGNATURE: SignatureScheme = SignatureScheme {
     header: &["X-ReReady-Signature-512"],
     timestamp_header: &[],
     id_header: &[],
-    format: HeaderFormat::KeyValue { timestamp: "t", signature: "v" },
+    format: HeaderFormat::KeyValue { timestamp: "t", signature: "v", separator: ',' },
     algorithm: Algorithm::Sha512,
     encoding: Encoding::Hex,
     signed: SignedString::TimestampDotBody,
@@ -22,6 +22,7 @@ pub const PROVIDER: Provider = Provider {
     id: "reready",
     credentials: &[Credential::Signature(SIGNATURE), Credential::UrlToken { param: "token", key: KeyKind::Token }],
     detect_keys: &["device_return_id", "state"],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -13,6 +13,7 @@ pub const PROVIDER: Provider = Provider {
         Credential::Bearer(KeyKind::Token),
     ],
     detect_keys: &["event", "newStatus"],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

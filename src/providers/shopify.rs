@@ -19,6 +19,7 @@ pub const PROVIDER: Provider = Provider {
     id: "shopify",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -25,6 +25,7 @@ pub const PROVIDER: Provider = Provider {
     id: "standard-webhooks",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -9,7 +9,7 @@ const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
     header: &["Stripe-Signature"],
     timestamp_header: &[],
     id_header: &[],
-    format: HeaderFormat::KeyValue { timestamp: "t", signature: "v1" },
+    format: HeaderFormat::KeyValue { timestamp: "t", signature: "v1", separator: ',' },
     algorithm: Algorithm::Sha256,
     encoding: Encoding::Hex,
     signed: SignedString::TimestampDotBody,
@@ -20,6 +20,7 @@ pub const PROVIDER: Provider = Provider {
     id: "stripe",
     credentials: &[Credential::Signature(SIGNATURE)],
     detect_keys: &[],
+    form_bodies: false,
     map,
     #[cfg(feature = "explain")]
     about: super::About {

@@ -33,8 +33,7 @@ impl HmacConfig {
     pub fn with_scheme<R>(&self, check: impl FnOnce(&SignatureScheme<'_>) -> R) -> Result<R, Error> {
         let signed = self.signed.ok_or(INCOMPLETE)?;
         let header = [self.header.as_deref().filter(|h| !h.is_empty()).ok_or(INCOMPLETE)?];
-        let needs_timestamp = signed != SignedString::Body;
-        let needs_id = signed == SignedString::IdDotTimestampDotBody;
+        let (needs_timestamp, needs_id) = (signed.signs_timestamp(), signed.signs_id());
         let timestamp_header = self.timestamp_header.as_deref().filter(|h| !h.is_empty());
         let id_header = self.id_header.as_deref().filter(|h| !h.is_empty());
         if (needs_timestamp && timestamp_header.is_none()) || (needs_id && id_header.is_none()) {

@@ -5,19 +5,23 @@
 use std::cell::{Cell, RefCell};
 
 use hmac::{Hmac, KeyInit, Mac};
+use sha1::Sha1;
 use sha2::{Sha256, Sha512};
 use subtle::ConstantTimeEq;
+
+use super::signature::Algorithm;
 
 /// How many keyed states are kept (rotation pairs for a few endpoints).
 const KEPT: usize = 8;
 
 #[derive(Clone)]
 pub enum Keyed {
+    Sha1(Hmac<Sha1>),
     Sha256(Hmac<Sha256>),
     Sha512(Hmac<Sha512>),
 }
 
-type Entry = (bool, Vec<u8>, Keyed);
+type Entry = (Algorithm, Vec<u8>, Keyed);
 
 thread_local! {
     /// The kept states, replaced in turn: a fixed array, so that keeping one moves no other.
@@ -25,18 +29,22 @@ thread_local! {
     static NEXT: Cell<usize> = const { Cell::new(0) };
 }
 
-/// A fresh HMAC keyed with `key` (SHA-512 when `sha512`), from the kept states when they hold that key.
-pub fn keyed(sha512: bool, key: &[u8]) -> Keyed {
+/// A fresh HMAC with `algorithm` keyed with `key`, from the kept states when they hold that key.
+pub fn keyed(algorithm: Algorithm, key: &[u8]) -> Keyed {
     RECENT.with_borrow_mut(|recent| {
         // The keys compared are configured secrets, never request data; compared in constant time anyway.
         let kept =
-            recent.iter().flatten().find(|(is512, k, _)| *is512 == sha512 && bool::from(k.as_slice().ct_eq(key)));
+            recent.iter().flatten().find(|(kind, k, _)| *kind == algorithm && bool::from(k.as_slice().ct_eq(key)));
         if let Some((_, _, state)) = kept {
             return state.clone();
         }
-        let state = if sha512 { Keyed::Sha512(new(key)) } else { Keyed::Sha256(new(key)) };
+        let state = match algorithm {
+            Algorithm::Sha1 => Keyed::Sha1(new(key)),
+            Algorithm::Sha256 => Keyed::Sha256(new(key)),
+            Algorithm::Sha512 => Keyed::Sha512(new(key)),
+        };
         let slot = NEXT.replace((NEXT.get() + 1) % KEPT);
-        recent[slot] = Some((sha512, key.to_vec(), state.clone()));
+        recent[slot] = Some((algorithm, key.to_vec(), state.clone()));
         state
     })
 }
@@ -54,29 +62,31 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn tag(state: Keyed, data: &[u8]) -> Vec<u8> {
+        fn run<M: Mac>(mut m: M, data: &[u8]) -> Vec<u8> {
+            m.update(data);
+            m.finalize().into_bytes().to_vec()
+        }
         match state {
-            Keyed::Sha256(mut m) => {
-                m.update(data);
-                m.finalize().into_bytes().to_vec()
-            }
-            Keyed::Sha512(mut m) => {
-                m.update(data);
-                m.finalize().into_bytes().to_vec()
-            }
+            Keyed::Sha1(m) => run(m, data),
+            Keyed::Sha256(m) => run(m, data),
+            Keyed::Sha512(m) => run(m, data),
         }
     }
 
     #[test]
     fn a_cached_state_gives_the_same_tag_as_a_fresh_one() {
-        for sha512 in [false, true] {
-            let first = tag(keyed(sha512, b"k1"), b"data");
-            let again = tag(keyed(sha512, b"k1"), b"data");
+        let all = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512];
+        for algorithm in all {
+            let first = tag(keyed(algorithm, b"k1"), b"data");
+            let again = tag(keyed(algorithm, b"k1"), b"data");
             assert_eq!(first, again);
-            assert_ne!(first, tag(keyed(sha512, b"k2"), b"data"));
-            assert_ne!(tag(keyed(!sha512, b"k1"), b"data"), first);
+            assert_ne!(first, tag(keyed(algorithm, b"k2"), b"data"));
+            for other in all.into_iter().filter(|other| *other != algorithm) {
+                assert_ne!(tag(keyed(other, b"k1"), b"data"), first);
+            }
         }
         for i in 0..(KEPT * 2) {
-            keyed(true, format!("key-{i}").as_bytes());
+            keyed(Algorithm::Sha512, format!("key-{i}").as_bytes());
         }
         // The last KEPT keys are the ones kept.
         RECENT.with_borrow(|recent| {

@@ -4,6 +4,7 @@
 pub mod bearer;
 pub mod body_secret;
 pub mod configured;
+mod form;
 mod keyed;
 pub mod signature;
 pub mod token;
@@ -228,8 +229,20 @@ pub fn sign_delivery(
             let text = std::str::from_utf8(body).map_err(|e| crate::json::error_at(body, e.valid_up_to()))?;
             signed.body = Some(body_secret::place(text, path, key)?);
         }
+        Credential::Signature(scheme) if scheme.signed == SignedString::UrlForm && !body.starts_with(b"{") => {
+            signed.headers = sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, url, None)?;
+        }
+        // A JSON body to Twilio: the URL names the body's SHA-256, and the signature covers the URL.
+        Credential::Signature(scheme) if scheme.signed == SignedString::UrlForm => {
+            use sha2::Digest;
+            let separator = if url.contains('?') { '&' } else { '?' };
+            signed.url = format!("{url}{separator}bodySHA256={}", hex::encode(sha2::Sha256::digest(body)));
+            signed.headers =
+                sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, &signed.url, None)?;
+        }
         Credential::Bearer(_) | Credential::Signature(_) | Credential::ConfiguredSignature => {
-            signed.headers = sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, signing.hmac)?;
+            signed.headers =
+                sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, url, signing.hmac)?;
         }
     }
     Ok(signed)
@@ -238,20 +251,22 @@ pub fn sign_delivery(
 /// The headers a sender would add to `body` for the first of `credentials` that travels in headers:
 /// a signature (with its timestamp and id headers where they are signed) or a bearer token. Empty when
 /// the credential travels in the URL or the body.
+#[allow(clippy::too_many_arguments)] // what a sender signs: each is one part of the delivery
 pub fn sign_headers(
     credentials: &[Credential],
     secret: &str,
     body: &[u8],
     timestamp: i64,
     id: &str,
+    url: &str,
     hmac: Option<&HmacConfig>,
 ) -> Result<Vec<(String, String)>, Error> {
     for credential in credentials {
         match credential {
-            Credential::Signature(scheme) => return signature_headers(scheme, secret, body, timestamp, id),
+            Credential::Signature(scheme) => return signature_headers(scheme, secret, body, timestamp, id, url),
             Credential::ConfiguredSignature => {
                 let config = hmac.ok_or(configured::INCOMPLETE)?;
-                return config.with_scheme(|scheme| signature_headers(scheme, secret, body, timestamp, id))?;
+                return config.with_scheme(|scheme| signature_headers(scheme, secret, body, timestamp, id, url))?;
             }
             Credential::Bearer(_) => return Ok(vec![("Authorization".into(), format!("Bearer {secret}"))]),
             Credential::UrlToken { .. } | Credential::BodySecret { .. } => {}
@@ -266,13 +281,14 @@ fn signature_headers(
     body: &[u8],
     timestamp: i64,
     id: &str,
+    url: &str,
 ) -> Result<Vec<(String, String)>, Error> {
-    let mut headers = vec![(scheme.header[0].to_owned(), scheme.sign(secret, Some(id), timestamp, body)?)];
+    let mut headers = vec![(scheme.header[0].to_owned(), scheme.sign_at(secret, Some(id), timestamp, url, body)?)];
     let timestamp_inline = matches!(scheme.format, HeaderFormat::KeyValue { .. });
-    if scheme.signed != SignedString::Body && !timestamp_inline {
-        headers.push((scheme.timestamp_header[0].to_owned(), timestamp.to_string()));
+    if scheme.signed.signs_timestamp() && !timestamp_inline {
+        headers.push((scheme.timestamp_header[0].to_owned(), scheme.timestamp_text(timestamp)));
     }
-    if scheme.signed == SignedString::IdDotTimestampDotBody {
+    if scheme.signed.signs_id() {
         headers.push((scheme.id_header[0].to_owned(), id.to_owned()));
     }
     Ok(headers)

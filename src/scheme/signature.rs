@@ -12,6 +12,8 @@ use crate::{Error, Request, Secret};
 /// The hash under the HMAC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Algorithm {
+    /// HMAC-SHA1 (20-byte tags): Intercom and Twilio still sign with it.
+    Sha1,
     /// HMAC-SHA256 (32-byte tags).
     Sha256,
     /// HMAC-SHA512 (64-byte tags).
@@ -21,22 +23,22 @@ pub enum Algorithm {
 impl Algorithm {
     pub(crate) fn tag_len(self) -> usize {
         match self {
+            Algorithm::Sha1 => 20,
             Algorithm::Sha256 => 32,
             Algorithm::Sha512 => 64,
         }
     }
 
-    /// The HMAC of the concatenated `parts`, fed one by one so the signed string is never copied.
-    pub(crate) fn mac(self, key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-        fn run<M: Mac>(mut mac: M, parts: &[&[u8]]) -> Vec<u8> {
-            for part in parts {
-                mac.update(part);
-            }
+    /// The HMAC of the signed bytes, fed piece by piece so the signed string is never copied.
+    pub(crate) fn mac(self, key: &[u8], signed: &SignedBytes<'_>) -> Vec<u8> {
+        fn run<M: Mac>(mut mac: M, signed: &SignedBytes<'_>) -> Vec<u8> {
+            signed.each(|part| mac.update(part));
             mac.finalize().into_bytes().to_vec()
         }
-        match super::keyed::keyed(self == Algorithm::Sha512, key) {
-            super::keyed::Keyed::Sha256(mac) => run(mac, parts),
-            super::keyed::Keyed::Sha512(mac) => run(mac, parts),
+        match super::keyed::keyed(self, key) {
+            super::keyed::Keyed::Sha1(mac) => run(mac, signed),
+            super::keyed::Keyed::Sha256(mac) => run(mac, signed),
+            super::keyed::Keyed::Sha512(mac) => run(mac, signed),
         }
     }
 }
@@ -74,13 +76,15 @@ pub enum HeaderFormat<'s> {
         /// Text before the signature, matched exactly.
         prefix: &'s str,
     },
-    /// Comma-separated `key=value` pairs carrying the timestamp and one or more signatures
-    /// (ReReady `t=…,v=…`, Stripe `t=…,v1=…`). Pairs with other keys are ignored.
+    /// `key=value` pairs carrying the timestamp and one or more signatures (ReReady `t=…,v=…`, Stripe
+    /// `t=…,v1=…`, Paddle `ts=…;h1=…`). Pairs with other keys are ignored.
     KeyValue {
         /// The key of the timestamp, e.g. `t`.
         timestamp: &'s str,
         /// The key of each signature, e.g. `v`.
         signature: &'s str,
+        /// What separates the pairs: `,` or `;`.
+        separator: char,
     },
     /// Space-separated `<version>,<signature>` entries (Standard Webhooks `v1,…`); other versions are ignored.
     VersionedList {
@@ -98,6 +102,41 @@ pub enum SignedString {
     TimestampDotBody,
     /// `<id>.<timestamp>.<body>`.
     IdDotTimestampDotBody,
+    /// `<timestamp>:<body>` (Paddle).
+    TimestampColonBody,
+    /// `<timestamp><body>`, no separator (Zendesk, whose timestamp is RFC 3339).
+    TimestampBody,
+    /// `v0:<timestamp>:<body>` (Slack).
+    SlackV0,
+    /// `<URL><body>`: the exact URL the sender called, then the body (Square).
+    UrlBody,
+    /// Twilio's: the exact URL the sender called, then each form parameter sorted by name as
+    /// `name` + `value` (decoded); a JSON body is signed as the URL alone, whose `bodySHA256` query
+    /// parameter must be the body's hex SHA-256.
+    UrlForm,
+    /// The body with every integer `"weight": N` written `N.0` (EasyPost signs its weights as floats,
+    /// and its SDK verifies so).
+    BodyFloatWeights,
+}
+
+impl SignedString {
+    /// Whether a timestamp is part of the signed string.
+    pub fn signs_timestamp(self) -> bool {
+        !matches!(
+            self,
+            SignedString::Body | SignedString::UrlBody | SignedString::UrlForm | SignedString::BodyFloatWeights
+        )
+    }
+
+    /// Whether a message id is part of the signed string.
+    pub fn signs_id(self) -> bool {
+        self == SignedString::IdDotTimestampDotBody
+    }
+
+    /// Whether the URL the sender called is part of the signed string.
+    pub fn signs_url(self) -> bool {
+        matches!(self, SignedString::UrlBody | SignedString::UrlForm)
+    }
 }
 
 /// How a configured secret becomes the HMAC key.
@@ -189,15 +228,37 @@ pub struct Signed<'a> {
     pub key_index: usize,
 }
 
-/// The signed bytes as consecutive pieces (no allocation: `tag` runs on every delivery).
-pub(crate) struct SignedParts<'p> {
-    parts: [&'p [u8]; 5],
-    len: usize,
+/// What a signature may cover besides the key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SignedInput<'p> {
+    pub(crate) id: Option<&'p str>,
+    pub(crate) timestamp: &'p str,
+    pub(crate) url: &'p str,
+    pub(crate) body: &'p [u8],
 }
 
-impl<'p> SignedParts<'p> {
-    pub(crate) fn as_slice(&self) -> &[&'p [u8]] {
-        &self.parts[..self.len]
+/// The signed bytes: consecutive borrowed pieces (no allocation: `tag` runs on every delivery), or,
+/// for the schemes that rewrite what they sign (Twilio's sorted parameters, EasyPost's weights), one
+/// owned buffer.
+pub(crate) enum SignedBytes<'p> {
+    Parts([&'p [u8]; 5], usize),
+    Owned(Vec<u8>),
+}
+
+impl SignedBytes<'_> {
+    /// Hands each piece to `f`, in order.
+    pub(crate) fn each(&self, mut f: impl FnMut(&[u8])) {
+        match self {
+            SignedBytes::Parts(parts, len) => parts[..*len].iter().for_each(|part| f(part)),
+            SignedBytes::Owned(bytes) => f(bytes),
+        }
+    }
+
+    /// The signed bytes in one buffer (for `explain`).
+    pub(crate) fn concat(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.each(|part| out.extend_from_slice(part));
+        out
     }
 }
 
@@ -209,6 +270,25 @@ pub(crate) struct Presented<'a> {
     pub(crate) signatures: Vec<Vec<u8>>,
 }
 
+impl<'a> Presented<'a> {
+    /// What the signature covers, with `url` and `body`.
+    pub(crate) fn input<'p>(&'p self, url: &'p str, body: &'p [u8]) -> SignedInput<'p> {
+        SignedInput { id: self.id, timestamp: self.timestamp.map_or("", |(text, _)| text), url, body }
+    }
+}
+
+/// Whether `url` is absolute (`scheme://…`): only such a URL can be the one a sender signed.
+fn is_absolute(url: &str) -> bool {
+    url.split_once("://").is_some_and(|(scheme, rest)| !scheme.is_empty() && !rest.is_empty())
+}
+
+/// The raw value of query parameter `name` in `url`, if present.
+fn query_value<'u>(url: &'u str, name: &str) -> Option<&'u str> {
+    let query = url.split_once('?')?.1;
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    query.split('&').find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
 impl SignatureScheme<'_> {
     /// What is signed and how, in words: `hex HMAC-SHA512 of "t.body"`.
     pub fn describe(&self) -> String {
@@ -217,6 +297,7 @@ impl SignatureScheme<'_> {
             Encoding::Base64 => "base64",
         };
         let algorithm = match self.algorithm {
+            Algorithm::Sha1 => "SHA1",
             Algorithm::Sha256 => "SHA256",
             Algorithm::Sha512 => "SHA512",
         };
@@ -224,6 +305,12 @@ impl SignatureScheme<'_> {
             SignedString::Body => "the body",
             SignedString::TimestampDotBody => "`timestamp.body`",
             SignedString::IdDotTimestampDotBody => "`id.timestamp.body`",
+            SignedString::TimestampColonBody => "`timestamp:body`",
+            SignedString::TimestampBody => "`timestamp` + `body`",
+            SignedString::SlackV0 => "`v0:timestamp:body`",
+            SignedString::UrlBody => "the URL called + the body",
+            SignedString::UrlForm => "the URL called + the form parameters sorted by name",
+            SignedString::BodyFloatWeights => "the body (integer weights written as `N.0`)",
         };
         let key = match self.key {
             KeyFormat::Utf8 => "",
@@ -232,7 +319,9 @@ impl SignatureScheme<'_> {
         let syntax = match self.format {
             HeaderFormat::Prefixed { prefix: "" } => String::new(),
             HeaderFormat::Prefixed { prefix } => format!(" after `{prefix}`"),
-            HeaderFormat::KeyValue { timestamp, signature } => format!(" as `{timestamp}=…,{signature}=…`"),
+            HeaderFormat::KeyValue { timestamp, signature, separator } => {
+                format!(" as `{timestamp}=…{separator}{signature}=…`")
+            }
             HeaderFormat::VersionedList { version } => format!(" as `{version},…` entries"),
         };
         format!("{encoding} HMAC-{algorithm} of {signed}{syntax}{key}")
@@ -254,6 +343,7 @@ impl SignatureScheme<'_> {
         tolerance_seconds: u64,
     ) -> Result<Signed<'a>, Error> {
         let presented = self.parse(request, header)?;
+        let urls = self.signed_urls(request)?;
         // The reason the last unusable key was refused, while no usable one has been seen.
         let mut unusable = Some(NOT_BASE64);
         let mut matched = None;
@@ -266,11 +356,13 @@ impl SignatureScheme<'_> {
                 }
             };
             unusable = None;
-            let tag = self.tag(&key, presented.id, presented.timestamp.map_or("", |(text, _)| text), request.body);
-            // Every signature is compared (constant time each), whatever matched before.
-            let hit = presented.signatures.iter().fold(false, |hit, sig| hit | bool::from(tag.ct_eq(sig)));
-            if hit && matched.is_none() {
-                matched = Some(index);
+            for url in &urls {
+                let tag = self.tag(&key, &presented.input(url, request.body));
+                // Every signature is compared (constant time each), whatever matched before.
+                let hit = presented.signatures.iter().fold(false, |hit, sig| hit | bool::from(tag.ct_eq(sig)));
+                if hit && matched.is_none() {
+                    matched = Some(index);
+                }
             }
         }
         if let Some(why) = unusable {
@@ -288,35 +380,98 @@ impl SignatureScheme<'_> {
     }
 
     /// The header value a sender would put on `body` (for tests, simulation and the CLI); `timestamp`
-    /// and `id` are used where the scheme signs them.
+    /// and `id` are used where the scheme signs them. URL-bound schemes need [`Self::sign_at`].
     pub fn sign(&self, secret: &str, id: Option<&str>, timestamp: i64, body: &[u8]) -> Result<String, Error> {
+        self.sign_at(secret, id, timestamp, "", body)
+    }
+
+    /// [`Self::sign`] for a delivery sent to `url` (which URL-bound schemes sign: Square, Twilio).
+    pub fn sign_at(
+        &self,
+        secret: &str,
+        id: Option<&str>,
+        timestamp: i64,
+        url: &str,
+        body: &[u8],
+    ) -> Result<String, Error> {
         let key = self.key.key_bytes(secret)?;
-        let timestamp = timestamp.to_string();
-        let signature = self.encoding.encode(&self.tag(&key, id, &timestamp, body));
+        if self.signed.signs_url() && !is_absolute(url) {
+            return Err(Error::MissingUrl);
+        }
+        let timestamp = match self.signed {
+            SignedString::TimestampBody => crate::time::format_utc(timestamp, 0)
+                .ok_or(Error::MalformedSignature("the timestamp is out of range"))?,
+            _ => timestamp.to_string(),
+        };
+        let input = SignedInput { id, timestamp: &timestamp, url, body };
+        let signature = self.encoding.encode(&self.tag(&key, &input));
         Ok(match self.format {
             HeaderFormat::Prefixed { prefix } => format!("{prefix}{signature}"),
-            HeaderFormat::KeyValue { timestamp: t, signature: v } => format!("{t}={timestamp},{v}={signature}"),
+            HeaderFormat::KeyValue { timestamp: t, signature: v, separator } => {
+                format!("{t}={timestamp}{separator}{v}={signature}")
+            }
             HeaderFormat::VersionedList { version } => format!("{version},{signature}"),
         })
     }
 
-    pub(crate) fn tag(&self, key: &[u8], id: Option<&str>, timestamp: &str, body: &[u8]) -> Vec<u8> {
-        self.algorithm.mac(key, self.signed_parts(id, timestamp, body).as_slice())
-    }
-
-    /// The signed bytes, in the pieces they are hashed from: what `tag` MACs and what `explain` shows.
-    pub(crate) fn signed_parts<'p>(&self, id: Option<&'p str>, timestamp: &'p str, body: &'p [u8]) -> SignedParts<'p> {
-        let (id, timestamp) = (id.unwrap_or_default().as_bytes(), timestamp.as_bytes());
+    /// The timestamp header's value as this scheme's sender writes it (unix seconds, or RFC 3339).
+    pub(crate) fn timestamp_text(&self, timestamp: i64) -> String {
         match self.signed {
-            SignedString::Body => SignedParts { parts: [body, &[], &[], &[], &[]], len: 1 },
-            SignedString::TimestampDotBody => SignedParts { parts: [timestamp, b".", body, &[], &[]], len: 3 },
-            SignedString::IdDotTimestampDotBody => SignedParts { parts: [id, b".", timestamp, b".", body], len: 5 },
+            SignedString::TimestampBody => crate::time::format_utc(timestamp, 0).unwrap_or_default(),
+            _ => timestamp.to_string(),
         }
     }
 
+    pub(crate) fn tag(&self, key: &[u8], input: &SignedInput<'_>) -> Vec<u8> {
+        self.algorithm.mac(key, &self.signed_bytes(input))
+    }
+
+    /// The signed bytes: what `tag` MACs and what `explain` shows.
+    pub(crate) fn signed_bytes<'p>(&self, input: &SignedInput<'p>) -> SignedBytes<'p> {
+        let (id, timestamp, url, body) =
+            (input.id.unwrap_or_default().as_bytes(), input.timestamp.as_bytes(), input.url.as_bytes(), input.body);
+        match self.signed {
+            SignedString::Body => SignedBytes::Parts([body, &[], &[], &[], &[]], 1),
+            SignedString::TimestampDotBody => SignedBytes::Parts([timestamp, b".", body, &[], &[]], 3),
+            SignedString::IdDotTimestampDotBody => SignedBytes::Parts([id, b".", timestamp, b".", body], 5),
+            SignedString::TimestampColonBody => SignedBytes::Parts([timestamp, b":", body, &[], &[]], 3),
+            SignedString::TimestampBody => SignedBytes::Parts([timestamp, body, &[], &[], &[]], 2),
+            SignedString::SlackV0 => SignedBytes::Parts([b"v0:", timestamp, b":", body, &[]], 4),
+            SignedString::UrlBody => SignedBytes::Parts([url, body, &[], &[], &[]], 2),
+            SignedString::UrlForm if query_value(input.url, "bodySHA256").is_some() => {
+                SignedBytes::Parts([url, &[], &[], &[], &[]], 1)
+            }
+            SignedString::UrlForm => SignedBytes::Owned(super::form::sorted_pairs(url, body)),
+            SignedString::BodyFloatWeights => SignedBytes::Owned(super::form::float_weights(body)),
+        }
+    }
+
+    /// The URLs a URL-bound scheme's signature may be over: the one received and, for Twilio, the same
+    /// with its default port written or left out (Twilio's own validator tries both). `[""]` for the
+    /// others. `missing_url` when the scheme signs a URL and the request has no absolute one; for a
+    /// Twilio JSON body, `signature_mismatch` when the body is not the one `bodySHA256` names.
+    pub(crate) fn signed_urls<'a>(&self, request: &Request<'a>) -> Result<Vec<std::borrow::Cow<'a, str>>, Error> {
+        if !self.signed.signs_url() {
+            return Ok(vec!["".into()]);
+        }
+        let url = request.url.filter(|url| is_absolute(url)).ok_or(Error::MissingUrl)?;
+        if self.signed != SignedString::UrlForm {
+            return Ok(vec![url.into()]);
+        }
+        if let Some(expected) = query_value(url, "bodySHA256") {
+            use sha2::Digest;
+            let actual = hex::encode(sha2::Sha256::digest(request.body));
+            if !bool::from(actual.as_bytes().ct_eq(expected.to_ascii_lowercase().as_bytes())) {
+                return Err(Error::MalformedSignature(
+                    "the body's SHA-256 is not the one the URL's `bodySHA256` names",
+                ));
+            }
+        }
+        Ok(vec![url.into(), super::form::toggle_default_port(url).into()])
+    }
+
     pub(crate) fn parse<'a>(&self, request: &Request<'a>, header: &'a str) -> Result<Presented<'a>, Error> {
-        let signs_id = self.signed == SignedString::IdDotTimestampDotBody;
-        let signs_timestamp = self.signed != SignedString::Body;
+        let (signs_id, signs_timestamp) = (self.signed.signs_id(), self.signed.signs_timestamp());
         let (inline_timestamp, candidates) = match self.format {
             HeaderFormat::Prefixed { prefix } => {
                 let signature = header
@@ -325,8 +480,8 @@ impl SignatureScheme<'_> {
                     .ok_or(Error::MalformedSignature("the signature lacks its expected prefix"))?;
                 (None, vec![signature])
             }
-            HeaderFormat::KeyValue { timestamp, signature } => {
-                let (t, signatures) = parse_key_value(header, timestamp, signature)?;
+            HeaderFormat::KeyValue { timestamp, signature, separator } => {
+                let (t, signatures) = parse_key_value(header, timestamp, signature, separator)?;
                 (Some(t), signatures)
             }
             HeaderFormat::VersionedList { version } => (None, parse_versioned_list(header, version)),
@@ -363,15 +518,16 @@ fn missing(names: &[&str]) -> std::borrow::Cow<'static, str> {
     format!("{} header", names.first().copied().unwrap_or("signature")).into()
 }
 
-/// Splits `t=…,v=…[,v=…]`; the timestamp must appear once.
+/// Splits `t=…,v=…[,v=…]` (or `;`-separated); the timestamp must appear once.
 fn parse_key_value<'a>(
     header: &'a str,
     timestamp_key: &str,
     signature_key: &str,
+    separator: char,
 ) -> Result<(&'a str, Vec<&'a str>), Error> {
     let mut timestamp = None;
     let mut signatures = Vec::new();
-    for pair in header.split(',') {
+    for pair in header.split(separator) {
         let Some((key, value)) = pair.split_once('=') else { continue };
         let (key, value) = (key.trim(), value.trim());
         if key == timestamp_key {
@@ -399,13 +555,16 @@ fn parse_versioned_list<'a>(header: &'a str, version: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Unix seconds as ASCII digits only: no sign, no spaces, at most 15 digits, so the
-/// parse cannot overflow and the arithmetic after it cannot either.
+/// Unix seconds as ASCII digits only: no sign, no spaces, at most 15 digits, so the parse cannot
+/// overflow and the arithmetic after it cannot either; or an RFC 3339 date-time (Zendesk's), which
+/// is signed as written.
 fn parse_timestamp(text: &str) -> Result<i64, Error> {
-    if text.is_empty() || text.len() > 15 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::MalformedSignature("the timestamp is not a unix time in seconds"));
+    const NOT_A_TIME: Error =
+        Error::MalformedSignature("the timestamp is not a unix time in seconds or an RFC 3339 date-time");
+    if text.len() > 15 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return crate::time::rfc3339_seconds(text).ok_or(NOT_A_TIME);
     }
-    crate::time::digits(text.as_bytes()).ok_or(Error::MalformedSignature("the timestamp is not a unix time in seconds"))
+    crate::time::digits(text.as_bytes()).filter(|_| !text.is_empty()).ok_or(NOT_A_TIME)
 }
 
 #[cfg(test)]
@@ -419,7 +578,7 @@ mod tests {
         header: &["x-sig"],
         timestamp_header: &[],
         id_header: &[],
-        format: HeaderFormat::KeyValue { timestamp: "t", signature: "v" },
+        format: HeaderFormat::KeyValue { timestamp: "t", signature: "v", separator: ',' },
         algorithm: Algorithm::Sha256,
         encoding: Encoding::Hex,
         signed: SignedString::TimestampDotBody,

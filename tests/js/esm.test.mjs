@@ -215,13 +215,23 @@ test("signHeaders signs for every provider whose credential travels in headers, 
     aftership: '{"event_id":"e1","event":"tracking_update","msg":{"id":"t1"}}',
     stripe: '{"id":"evt_1","type":"charge.refunded"}',
     "returns-cloud": '{"event":"return_order.status.changed"}',
+    easypost: '{"id":"evt_1","description":"tracker.updated","result":{"weight":16}}',
+    paddle: '{"event_id":"evt_1","event_type":"transaction.completed"}',
+    sendcloud: '{"action":"parcel_status_changed"}',
+    intercom: '{"id":"notif_1","topic":"conversation.user.replied"}',
   };
   const extraHeaders = {
     shopify: { "X-Shopify-Topic": "orders/create", "X-Shopify-Event-Id": "e1" },
     github: { "X-GitHub-Event": "ping", "X-GitHub-Delivery": "d1" },
+    woocommerce: { "X-WC-Webhook-Topic": "order.created" },
   };
   for (const { id } of hookgate.providers()) {
     if (id === "baback") continue; // its secret travels inside the body
+    if (id === "square" || id === "twilio") {
+      // They sign the URL: signHeaders has none, and says so (signDelivery takes one).
+      assert.throws(() => hookgate.signHeaders(id, { secret: "s", body: "{}" }), { code: "missing_url" });
+      continue;
+    }
     const body = bodies[id] ?? '{"type":"return.created","id":"x1"}';
     const secret = secrets[id] ?? "s3cret";
     const signed = hookgate.signHeaders(id, { secret, body, timestamp: 1767225600, id: "msg_1", hmac: hmacScheme });

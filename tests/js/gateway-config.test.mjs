@@ -56,6 +56,7 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
     "FORWARD_SECRET whsec_ alone": { FORWARD_SECRET: "whsec_" },
     "FORWARD_SECRET a 1-byte key": { FORWARD_SECRET: "whsec_AA==" },
     "ORIGIN_URL not a URL": { ORIGIN_URL: "origin.internal/events" },
+    "SQUARE_PUBLIC_URL a path, not a URL": { SQUARE_PUBLIC_URL: "/webhooks/square" },
   };
   for (const [name, vars] of Object.entries(cases)) {
     test(`${name}: 503 gateway_misconfigured for every delivery, one log line naming the variable`, async () => {

@@ -26,6 +26,9 @@ const bindings = (originUrl) => {
   }
   vars.HMAC_HMAC_SCHEME = JSON.stringify(samples().hmac.options.hmac);
   vars.REDO_EU_SECRET = "eu-only-secret";
+  // Square behind a custom domain: it signs the URL it calls, not the one the Worker sees.
+  vars.SQUARE_SHOP_SECRET = secretOf("square");
+  vars.SQUARE_SHOP_PUBLIC_URL = "https://hooks.example.com/square?shop=1";
   return vars;
 };
 
@@ -89,6 +92,43 @@ describe("valid deliveries", () => {
     assert.deepEqual([providerWide.status, providerWide.body], [401, { error: "signature_mismatch" }]);
     const unconfigured = await send("/webhooks/redo/us", { headers: { authorization: `Bearer ${secretOf("redo")}` }, body });
     assert.deepEqual([unconfigured.status, unconfigured.body], [503, { error: "missing_secret" }]);
+  });
+});
+
+describe("URL-bound providers and handshakes", () => {
+  test("Square behind a custom domain verifies against the endpoint's PUBLIC_URL, and only against it", async () => {
+    const body = samples().square.body;
+    const signed = (url) => hookgate.signDelivery("square", { body, url }, { secret: secretOf("square") }).headers;
+    const before = origin.received.length;
+    const answer = await send("/webhooks/square/shop", { headers: signed("https://hooks.example.com/square?shop=1"), body });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(origin.received.length, before + 1);
+    // Signed for the URL the Worker sees instead: not what the sender called, so not accepted.
+    const other = await send("/webhooks/square/shop", { headers: signed("http://gateway.test/webhooks/square/shop"), body });
+    assert.deepEqual([other.status, other.body], [401, { error: "signature_mismatch" }]);
+  });
+
+  test("WooCommerce's unsigned creation ping gets its 200 and nothing is forwarded; nothing else unsigned does", async () => {
+    const before = origin.received.length;
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const ping = await send("/webhooks/woocommerce", { headers: form, body: "webhook_id=12" });
+    assert.deepEqual([ping.status, ping.body], [200, { ok: true, ping: true }]);
+    const other = await send("/webhooks/woocommerce", { headers: form, body: "webhook_id=12&status=refunded" });
+    assert.deepEqual([other.status, other.body], [401, { error: "missing_signature" }]);
+    const elsewhere = await send("/webhooks/sendcloud", { headers: form, body: "webhook_id=12" });
+    assert.equal(elsewhere.status, 401);
+    assert.equal(origin.received.length, before, "nothing reached the origin");
+  });
+
+  test("Slack's URL verification is answered with its challenge once it verifies, and not forwarded", async () => {
+    const body = JSON.stringify({ token: "t", challenge: "c-3eZbrw1aBm2rZgRNFdxV", type: "url_verification" });
+    const before = origin.received.length;
+    const { headers } = hookgate.signDelivery("slack", { body }, { secret: secretOf("slack"), timestamp: now() });
+    const answer = await send("/webhooks/slack", { headers, body });
+    assert.deepEqual([answer.status, answer.body], [200, { challenge: "c-3eZbrw1aBm2rZgRNFdxV" }]);
+    const forged = await send("/webhooks/slack", { headers: { ...headers, "x-slack-signature": `v0=${"0".repeat(64)}` }, body });
+    assert.equal(forged.status, 401);
+    assert.equal(origin.received.length, before);
   });
 });
 
@@ -225,7 +265,7 @@ describe("health and hygiene", () => {
     const response = await gateway.mf.dispatchFetch("http://gateway.test/healthz");
     const body = await response.json();
     assert.equal(response.status, 200);
-    assert.deepEqual(body.providers, [...registry.map((p) => p.id), "redo/eu"].sort());
+    assert.deepEqual(body.providers, [...registry.map((p) => p.id), "redo/eu", "square/shop"].sort());
     assert.ok(!JSON.stringify(body).includes("secret-for"), "no secret values");
   });
 
