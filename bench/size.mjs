@@ -110,8 +110,10 @@ function skipLimits(b, p) {
 export async function sizes(namedCore, out) {
   const core = readFileSync(`${root}pkg/hookgate_bg.wasm`);
   const tools = readFileSync(`${root}pkg/hookgate_explain_bg.wasm`);
-  const bundled = readdirSync(`${root}build/gateway-bundle`).filter((f) => f.endsWith(".wasm"));
-  const worker = bundled.length === 1 ? readFileSync(`${root}build/gateway-bundle/${bundled[0]}`) : null;
+  // The module the bundle's index.js imports (an outdir can hold earlier builds' files too).
+  const bundle = readFileSync(`${root}build/gateway-bundle/index.js`, "utf8");
+  const shipped = readdirSync(`${root}build/gateway-bundle`).find((f) => f.endsWith(".wasm") && bundle.includes(f));
+  const worker = shipped ? readFileSync(`${root}build/gateway-bundle/${shipped}`) : null;
   const starts = [];
   for (let i = 0; i < 21; i++) {
     const fresh = await import(`${root}pkg/hookgate.js?cold=${i}`);

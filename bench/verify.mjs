@@ -58,7 +58,7 @@ export async function rereadyApplicationStyle(hookgate, out) {
   }
   out.print();
   out.print(
-    "Ratios are against the slower of the two `verify` columns. `JSON.parse(body) alone` is a floor for any `verify` that returns the event as an object: the baseline pays it too, so against native HMAC a ratio of 2x needs the rest of `verify` to cost less than half the baseline minus that parse.",
+    'Ratios are against the slower of the two `verify` columns. `JSON.parse(body) alone` is a floor under any `verify` that returns the event as an object, and the baselines pay it too (see "What we tried", section 3).',
   );
   out.print();
 }

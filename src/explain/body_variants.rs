@@ -96,33 +96,33 @@ pub fn variants(body: &[u8]) -> Vec<Variant> {
     add(
         compact.clone(),
         "reserialized-from-compact",
-        "the body was re-serialized after signing: the sender signed it compact (no spaces or newlines), and it verifies compact",
+        "re-serialized: the sender signed it compact (no spaces or newlines), and it verifies compact",
     );
     add(
         pretty_json(text, "  "),
         "reserialized-from-pretty-2",
-        "the body was re-serialized after signing: the sender signed it pretty-printed with 2 spaces (as JSON.stringify(body, null, 2) writes), and it verifies so",
+        "re-serialized: the sender signed it pretty-printed with 2 spaces (as JSON.stringify(body, null, 2) writes), and it verifies so",
     );
     add(
         pretty_json(text, "    "),
         "reserialized-from-pretty-4",
-        "the body was re-serialized after signing: the sender signed it pretty-printed with 4 spaces, and it verifies so",
+        "re-serialized: the sender signed it pretty-printed with 4 spaces, and it verifies so",
     );
     add(
         rewrite_json(text, " ", " "),
         "reserialized-from-spaced",
-        "the body was re-serialized after signing: the sender signed it with a space after each `,` and `:` (as Python's json.dumps writes), and it verifies so",
+        "re-serialized: the sender signed it with a space after each `,` and `:` (as Python's json.dumps writes), and it verifies so",
     );
     if let Some(sorted) = std::str::from_utf8(&compact).ok().and_then(sorted_keys) {
         add(
             rewrite_json(&sorted, " ", " "),
             "key-order-spaced",
-            "the body was re-serialized after signing: the sender signed it with its keys sorted and a space after each `,` and `:` (Python's json.dumps with sort_keys), and it verifies so",
+            "re-serialized: the sender signed it with its keys sorted and a space after each `,` and `:` (Python's json.dumps with sort_keys), and it verifies so",
         );
         add(
             sorted.into_bytes(),
             "key-order",
-            "the body was re-serialized after signing: the sender signed it with its keys in sorted order (as Go's encoding/json writes), and it verifies so",
+            "re-serialized: the sender signed it with its keys in sorted order (as Go's encoding/json writes), and it verifies so",
         );
     }
     out

@@ -4,6 +4,7 @@
 
 /// Twilio's signed string for a form body: `url`, then for each parameter name in sorted order its
 /// distinct values sorted, each as `name` + `value` (percent-decoded, `+` as space).
+#[inline(never)] // kept out of `SignatureScheme::tag`, which every scheme runs
 pub fn sorted_pairs(url: &[u8], body: &[u8]) -> Vec<u8> {
     let mut pairs: Vec<(String, String)> =
         form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
@@ -26,6 +27,7 @@ pub fn sorted_pairs(url: &[u8], body: &[u8]) -> Vec<u8> {
 
 /// The body with every `"weight":` followed by an integer and then `,` or `}` (whitespace allowed)
 /// given a `.0`, as `body.replace(/("weight":\s*)(\d+)(\s*)(?=,|\})/g, "$1$2.0")` does.
+#[inline(never)] // kept out of `SignatureScheme::tag`, which every scheme runs
 pub fn float_weights(body: &[u8]) -> Vec<u8> {
     const KEY: &[u8] = b"\"weight\":";
     let mut out = Vec::with_capacity(body.len() + 16);
@@ -56,7 +58,8 @@ pub fn float_weights(body: &[u8]) -> Vec<u8> {
 /// `url` with its scheme's default port written when it has none, or left out when it has it
 /// (`https://h/p` ⇄ `https://h:443/p`): Twilio's validator accepts either.
 pub fn toggle_default_port(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let Some(end) = super::signature::scheme_end(url) else { return url.to_owned() };
+    let (scheme, rest) = (&url[..end], &url[end + 3..]);
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, path) = rest.split_at(authority_end);
     let default = if scheme.eq_ignore_ascii_case("https") { ":443" } else { ":80" };

@@ -29,7 +29,9 @@ impl Algorithm {
         }
     }
 
-    /// The HMAC of the signed bytes, fed piece by piece so the signed string is never copied.
+    /// The HMAC of the signed bytes, fed piece by piece so the signed string is never copied. Not inlined:
+    /// each caller would otherwise carry a copy of all three hashes' update loops.
+    #[inline(never)]
     pub(crate) fn mac(self, key: &[u8], signed: &SignedBytes<'_>) -> Vec<u8> {
         fn run<M: Mac>(mut mac: M, signed: &SignedBytes<'_>) -> Vec<u8> {
             signed.each(|part| mac.update(part));
@@ -279,7 +281,12 @@ impl<'a> Presented<'a> {
 
 /// Whether `url` is absolute (`scheme://…`): only such a URL can be the one a sender signed.
 fn is_absolute(url: &str) -> bool {
-    url.split_once("://").is_some_and(|(scheme, rest)| !scheme.is_empty() && !rest.is_empty())
+    scheme_end(url).is_some_and(|end| end > 0 && url.len() > end + 3)
+}
+
+/// Where `://` starts in `url`, found by its first `:` (a `str` pattern search brings 2 KB of wasm).
+pub(crate) fn scheme_end(url: &str) -> Option<usize> {
+    url.find(':').filter(|&colon| url[colon..].starts_with("://"))
 }
 
 /// The raw value of query parameter `name` in `url`, if present.

@@ -2,7 +2,7 @@
 // bundles js/worker/ once per test run (scripts/test.sh does it first; a test file run alone does it
 // itself), and each test starts it with the bindings it needs. Needs Node >= 22 (Miniflare 4).
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
@@ -14,6 +14,8 @@ export const BUNDLE_DIR = `${root}build/gateway-bundle/`;
 export function bundleGateway({ env = null, force = false } = {}) {
   const dir = env ? `${root}build/gateway-${env}/` : BUNDLE_DIR;
   if (!force && existsSync(`${dir}index.js`)) return dir;
+  // wrangler adds to an existing outdir: start empty, so the folder holds this bundle only.
+  rmSync(dir, { recursive: true, force: true });
   const args = ["deploy", "--dry-run", "--outdir", dir, ...(env ? ["--env", env] : [])];
   execFileSync(process.execPath, [`${root}node_modules/wrangler/bin/wrangler.js`, ...args], {
     cwd: root,

@@ -323,6 +323,15 @@ test("on a phone, by keyboard: the verdict stays in view, nothing scrolls sidewa
   await page.fill("#secret", "not-the-bearer-token");
   await settled("signature_mismatch");
   assert.match(await sticky.textContent(), /Rejected: signature_mismatch: see why/);
+  // A signature mismatch at phone width: the full signatures, the diff and the timestamp box wrap.
+  await page.selectOption("#provider", "stripe");
+  await page.click("#load-sample");
+  await settled("Verified");
+  await edit("#body", (body) => JSON.stringify(JSON.parse(body)), "signature_mismatch");
+  assert.equal(await page.isVisible("#fix"), true);
+  assert.equal(await page.isVisible("#signing"), true);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(wide <= 0, `the mismatch view scrolls sideways by ${wide}px`);
   await page.screenshot({ path: `${shots}inspector-phone-rejected.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 1000 });
 });
