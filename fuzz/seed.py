@@ -22,7 +22,7 @@ for v in vectors:
     headers, body = v["request"]["headers"], v["request"]["body"].encode()
     provider = v["provider"].encode() + b"\n"
     lines = "".join(f"{k}: {val}\n" for k, val in headers.items())
-    query = v["request"].get("url", "").partition("?")[2]
+    query = (v["request"].get("url") or "").partition("?")[2]
     if query:
         lines += f"?{query}\n"
     write("verify_any_provider", provider + lines.encode() + b"\n" + body)

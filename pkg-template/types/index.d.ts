@@ -73,7 +73,7 @@ export interface VerifyOptions {
 /** A sender's HMAC scheme, for the generic `hmac` provider. */
 export interface HmacScheme {
   header: string;
-  algorithm: "sha256" | "sha512";
+  algorithm: "sha1" | "sha256" | "sha512";
   encoding: "hex" | "base64";
   /** Text before the signature in the header, e.g. `sha256=`. */
   prefix?: string;

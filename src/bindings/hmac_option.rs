@@ -13,6 +13,7 @@ pub fn parse(text: &str) -> Result<HmacConfig, Error> {
     Ok(HmacConfig {
         header: text("header"),
         algorithm: match text("algorithm").as_deref() {
+            Some("sha1") => Some(Algorithm::Sha1),
             Some("sha256") => Some(Algorithm::Sha256),
             Some("sha512") => Some(Algorithm::Sha512),
             _ => None,
@@ -51,6 +52,7 @@ mod tests {
         assert_eq!(config.algorithm, Some(Algorithm::Sha256));
         assert_eq!(config.signed, Some(SignedString::TimestampDotBody));
         assert_eq!(config.timestamp_header.as_deref(), Some("x-ts"));
+        assert_eq!(parse(r#"{"header": "x-sig", "algorithm": "sha1"}"#).unwrap().algorithm, Some(Algorithm::Sha1));
         assert_eq!(parse(r#"{"header": "x-sig", "algorithm": "md5"}"#).unwrap().algorithm, None);
         assert_eq!(parse("[]").unwrap_err().code(), "missing_secret");
     }

@@ -68,6 +68,7 @@ fn hmac_config(scheme: &Value) -> HmacConfig {
     HmacConfig {
         header: text("header"),
         algorithm: match scheme["algorithm"].as_str() {
+            Some("sha1") => Some(Algorithm::Sha1),
             Some("sha256") => Some(Algorithm::Sha256),
             Some("sha512") => Some(Algorithm::Sha512),
             _ => None,

@@ -4,6 +4,7 @@ import hashlib
 
 SECRET = "generic_secret_7a6b"
 BODY_SCHEME = {"header": "X-Signature", "algorithm": "sha256", "encoding": "hex", "prefix": "sha256=", "signed": "body"}
+SHA1_SCHEME = {"header": "X-Hook-Signature", "algorithm": "sha1", "encoding": "hex", "prefix": "sha1=", "signed": "body"}
 TIMED_SCHEME = {"header": "X-Sig", "algorithm": "sha512", "encoding": "base64", "signed": "t.body", "timestampHeader": "X-Timestamp"}
 
 body = compact({"id": "evt_42", "type": "parcel.delivered", "parcel": {"id": "p_1"}})
@@ -32,5 +33,9 @@ vectors = [
     vector("hmac", "timestamped scheme without its timestamp header name", {"X-Sig": timed, "X-Timestamp": str(NOW)}, body,
            {"secret": SECRET, "hmac": {k: v for k, v in TIMED_SCHEME.items() if k != "timestampHeader"}}, fail("missing_secret")),
     vector("hmac", "no secret configured", {"X-Signature": hexsig}, body, {"secret": None, "hmac": BODY_SCHEME}, fail("missing_secret")),
+    vector("hmac", "an HMAC-SHA1 sender", {"X-Hook-Signature": "sha1=" + mac(SECRET, body.encode(), hashlib.sha1).hex()}, body,
+           {"secret": SECRET, "hmac": SHA1_SCHEME}, ok(provider="hmac", id="evt_42")),
+    vector("hmac", "an HMAC-SHA1 sender, one byte changed", {"X-Hook-Signature": "sha1=" + mac(SECRET, body.encode(), hashlib.sha1).hex()},
+           body.replace("42", "43"), {"secret": SECRET, "hmac": SHA1_SCHEME}, fail("signature_mismatch")),
 ]
 write("hmac", vectors, sample(body, options={"hmac": BODY_SCHEME}))
