@@ -16,6 +16,7 @@ mod options;
 pub mod providers;
 mod request;
 pub mod scheme;
+mod sort;
 mod time;
 
 use std::borrow::Cow;

@@ -107,18 +107,11 @@ fn write_sorted(value: &str, out: &mut String) -> Option<()> {
                 .into_iter()
                 .map(|(key, value)| Some((super::string(key)?, key, value)))
                 .collect::<Option<Vec<(Cow<'_, str>, &str, &str)>>>()?;
-            // Insertion sort, by hand: std's sort brings ~5 KB of wasm, and objects have few members
-            // (past 1,000 the variant is not tried: quadratic time on a hostile paste).
+            // The variant is a guess among many: past 1,000 members it is not tried.
             if members.len() > 1000 {
                 return None;
             }
-            for end in 1..members.len() {
-                let mut at = end;
-                while at > 0 && members[at - 1].0 > members[at].0 {
-                    members.swap(at - 1, at);
-                    at -= 1;
-                }
-            }
+            crate::sort::heapsort_by(&mut members, |a, b| a.0 < b.0);
             out.push('{');
             for (index, (_, key, value)) in members.iter().enumerate() {
                 if index > 0 {

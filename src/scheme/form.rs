@@ -2,20 +2,16 @@
 //! and EasyPost's body with integer weights written as floats. Both are what each provider's own SDK
 //! computes (twilio's `getExpectedTwilioSignature`, @easypost/api's `validateWebhook`).
 
+use std::borrow::Cow;
+
 /// Twilio's signed string for a form body: `url`, then for each parameter name in sorted order its
 /// distinct values sorted, each as `name` + `value` (percent-decoded, `+` as space).
 #[inline(never)] // kept out of `SignatureScheme::tag`, which every scheme runs
 pub fn sorted_pairs(url: &[u8], body: &[u8]) -> Vec<u8> {
-    let mut pairs: Vec<(String, String)> =
-        form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    // Insertion sort, by hand: std's sort brings ~5 KB of wasm, and a callback has tens of fields.
-    for end in 1..pairs.len() {
-        let mut at = end;
-        while at > 0 && pairs[at - 1] > pairs[at] {
-            pairs.swap(at - 1, at);
-            at -= 1;
-        }
-    }
+    // This runs before the signature is checked, on a body that may hold hundreds of thousands of
+    // fields: the sort must stay O(n log n). Equal pairs are equal, so stability does not matter.
+    let mut pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = form_urlencoded::parse(body).collect();
+    crate::sort::heapsort_by(&mut pairs, |a, b| a < b);
     pairs.dedup();
     let mut out = url.to_vec();
     for (name, value) in &pairs {
