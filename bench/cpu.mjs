@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { signDelivery } from "hookgate";
 import { median, x } from "./measure.mjs";
-import { rereadyBody, standardWebhooksBody } from "./payloads.mjs";
+import { redoBody, rereadyBody, standardWebhooksBody } from "./payloads.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const ROUNDS = 9;
@@ -47,14 +47,9 @@ async function gatewayHandler() {
 
 function deliveries() {
   const now = Math.floor(Date.now() / 1000);
-  const redoBody = JSON.stringify({
-    type: "created",
-    at: "2026-01-01T00:00:00Z",
-    return: { id: "64df65d4c5a4ca3eff4b4e43", status: "pending", ...JSON.parse(rereadyBody(2_850)) },
-  });
   const base = "https://gateway.example/webhooks";
   return {
-    "Redo, 3 KB": signDelivery("redo", { body: redoBody, url: `${base}/redo` }, { secret: env.REDO_SECRET }),
+    "Redo, 3 KB": signDelivery("redo", { body: redoBody(), url: `${base}/redo` }, { secret: env.REDO_SECRET }),
     "ReReady, 1 KB": signDelivery("reready", { body: rereadyBody(1_000), url: `${base}/reready` }, { secret: env.REREADY_SECRET, now }),
     "Standard Webhooks, 30 KB": signDelivery(
       "standard-webhooks",

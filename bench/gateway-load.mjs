@@ -5,7 +5,7 @@
 import autocannon from "autocannon";
 import { signDelivery } from "hookgate";
 import { median, x } from "./measure.mjs";
-import { rereadyBody } from "./payloads.mjs";
+import { redoBody, rereadyBody } from "./payloads.mjs";
 import { startBaseline, startGateway, startOrigin } from "./workers.mjs";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
@@ -14,14 +14,9 @@ const CONNECTIONS = 32;
 const secrets = { REDO_SECRET: "load-redo-secret", REREADY_SECRET: "ssk_load_secret" };
 const FORWARD_SECRET = "whsec_ZGVtby1mb3J3YXJkLXNlY3JldC1ub3QtZm9yLXByb2R1Y3Rpb24=";
 
-const redoBody = JSON.stringify({
-  type: "created",
-  at: "2026-01-01T00:00:00Z",
-  return: { id: "64df65d4c5a4ca3eff4b4e43", status: "pending", ...JSON.parse(rereadyBody(2_850)) },
-});
 /** @type {Record<string, (base: string) => { url: string, headers: Record<string, string>, body: string }>} */
 const deliveries = {
-  "Redo, 3 KB": (base) => signDelivery("redo", { body: redoBody, url: `${base}/webhooks/redo` }, { secret: secrets.REDO_SECRET }),
+  "Redo, 3 KB": (base) => signDelivery("redo", { body: redoBody(), url: `${base}/webhooks/redo` }, { secret: secrets.REDO_SECRET }),
   "ReReady, 1 KB": (base) =>
     signDelivery("reready", { body: rereadyBody(1_000), url: `${base}/webhooks/reready` }, { secret: secrets.REREADY_SECRET }),
 };

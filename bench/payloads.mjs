@@ -49,3 +49,11 @@ export const standardWebhooksBody = (size) => {
   const data = JSON.parse(grow({ id: "ret_123", order_id: "ord_456", status: "requested" }, size - 70));
   return JSON.stringify({ type: "return.created", timestamp: "2026-01-01T00:00:00Z", data });
 };
+
+/** A Redo `created` event of about 3 KB (its return grown with a ReReady-sized body's fields). */
+export const redoBody = () =>
+  JSON.stringify({
+    type: "created",
+    at: "2026-01-01T00:00:00Z",
+    return: { id: "64df65d4c5a4ca3eff4b4e43", status: "pending", ...JSON.parse(rereadyBody(2_850)) },
+  });

@@ -28,6 +28,8 @@ let exactBody = /** @type {Uint8Array | null} */ (null);
 const chosen = () => registry.find((p) => p.id === select.value);
 const lines = (/** @type {string} */ text) => text.split(/\r?\n/).filter((line) => line.trim() !== "");
 const needsScheme = () => chosen()?.credentials.some((c) => c.scheme === "hmac" && !c.headers) ?? false;
+/** "Name: value" lines, as the Headers field takes them. @param {[string, string][]} pairs */
+const headerLines = (pairs) => pairs.map(([name, value]) => `${name}: ${value}`).join("\n");
 const bodyText = () => (exactBody ? new TextDecoder().decode(exactBody) : field("body").value);
 
 function currentOptions() {
@@ -94,7 +96,7 @@ function forgetFile() {
 /** Fills the form from a delivery; a body given as bytes is kept exactly. @param {FileDelivery} delivery @param {string} source */
 function fill(delivery, source) {
   if (delivery.url) field("url").value = delivery.url;
-  if (delivery.headers) field("headers").value = delivery.headers.map(([name, value]) => `${name}: ${value}`).join("\n");
+  if (delivery.headers) field("headers").value = headerLines(delivery.headers);
   exactBody = delivery.body;
   const text = new TextDecoder().decode(delivery.body);
   field("body").value = text;
@@ -142,10 +144,11 @@ byId("load-sample").addEventListener("click", () => {
   });
   select.value = id;
   field("url").value = signed.url;
-  field("headers").value = [...Object.entries(sample.headers), ...Object.entries(signed.headers)]
-    .filter(([name], i, all) => all.findIndex(([other]) => other.toLowerCase() === name.toLowerCase()) === i)
-    .map(([name, value]) => `${name}: ${value}`)
-    .join("\n");
+  field("headers").value = headerLines(
+    [...Object.entries(sample.headers), ...Object.entries(signed.headers)].filter(
+      ([name], i, all) => all.findIndex(([other]) => other.toLowerCase() === name.toLowerCase()) === i,
+    ),
+  );
   exactBody = null;
   bodyNote("");
   forgetFile();
@@ -222,12 +225,10 @@ byId("sign").addEventListener("click", () => {
       hmac: options.hmac,
     });
     const signed = lastSigned;
-    const headerLines = Object.entries(signed.headers)
-      .map(([name, value]) => `${name}: ${value}`)
-      .join("\n");
-    byId("signed-headers").textContent = headerLines || "(none: the credential is in the URL or the body)";
+    const headers = headerLines(Object.entries(signed.headers));
+    byId("signed-headers").textContent = headers || "(none: the credential is in the URL or the body)";
     byId("signed-curl").textContent = curlCommand(signed);
-    byId("copy-headers-slot").replaceChildren(copyButton("the signed headers", () => headerLines));
+    byId("copy-headers-slot").replaceChildren(copyButton("the signed headers", () => headers));
     byId("copy-curl-slot").replaceChildren(copyButton("the curl command", () => curlCommand(signed)));
     byId("signed").hidden = false;
     error.hidden = true;
@@ -238,11 +239,8 @@ byId("sign").addEventListener("click", () => {
 });
 byId("use-signed").addEventListener("click", () => {
   if (!lastSigned) return;
-  field("url").value = lastSigned.url;
-  field("headers").value = Object.entries(lastSigned.headers)
-    .map(([name, value]) => `${name}: ${value}`)
-    .join("\n");
-  fill({ url: lastSigned.url, headers: null, body: new TextEncoder().encode(lastSigned.body) }, "sign mode");
+  const { url, headers, body } = lastSigned;
+  fill({ url, headers: Object.entries(headers), body: new TextEncoder().encode(body) }, "sign mode");
 });
 
 // The raw-body advice links to the recipes: open them where the link lands.

@@ -98,6 +98,9 @@ function parseNumber(env, name) {
   return number >= min && number <= max ? number : null;
 }
 
+/** Whether `text` is an absolute `http(s)` URL. @param {string} text */
+const isHttpUrl = (text) => /^https?:\/\/[^/\s]+/.test(text) && URL.canParse(text);
+
 /** Whether `secret` can sign for the origin: a `whsec_` key of at least 16 bytes. @param {string} secret */
 function canSign(secret) {
   try {
@@ -126,7 +129,7 @@ export function readConfig(env) {
   const timeoutMs = number("ORIGIN_TIMEOUT_MS");
 
   const url = String(env.ORIGIN_URL ?? "").trim();
-  if (!/^https?:\/\/[^/\s]+/.test(url) || !URL.canParse(url)) wrong.push("ORIGIN_URL");
+  if (!isHttpUrl(url)) wrong.push("ORIGIN_URL");
   const forwardSecret = String(env.FORWARD_SECRET ?? "").trim();
   if (!canSign(forwardSecret)) wrong.push("FORWARD_SECRET");
 
@@ -162,7 +165,7 @@ export function readConfig(env) {
     if (match[2] === "PUBLIC_URL") {
       // The URL the sender calls, for providers that sign it (Square, Twilio) behind a proxy or domain.
       const publicUrl = value.trim();
-      if (/^https?:\/\/[^/\s]+/.test(publicUrl) && URL.canParse(publicUrl)) keysOf(endpoint).publicUrl = publicUrl;
+      if (isHttpUrl(publicUrl)) keysOf(endpoint).publicUrl = publicUrl;
       else wrong.push(name);
       continue;
     }

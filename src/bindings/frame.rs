@@ -66,7 +66,7 @@ impl<'a> Frame<'a> {
             // The glue passes finite, non-negative numbers (it throws a TypeError otherwise).
             tolerance_seconds: tolerance_seconds as u64,
             max_body_bytes: max_body_bytes as usize,
-            hmac: self.hmac.map(super::hmac_option::parse).transpose()?,
+            hmac: self.hmac.map(crate::HmacConfig::from_json).transpose()?,
         })
     }
 }

@@ -14,7 +14,6 @@ use wasm_bindgen::prelude::*;
 use crate::{Error, Request};
 
 mod frame;
-mod hmac_option;
 #[cfg(feature = "explain")]
 mod registry;
 
@@ -170,7 +169,7 @@ pub fn sign_for_origin(frame_len: usize, body_len: usize, now: f64) {
 #[wasm_bindgen]
 pub fn sign(frame_len: usize, body_len: usize, timestamp: f64, headers_only: bool) {
     respond(frame_len, body_len, |frame, body, out| {
-        let hmac = frame.hmac.map(hmac_option::parse).transpose()?;
+        let hmac = frame.hmac.map(crate::HmacConfig::from_json).transpose()?;
         let signing = crate::Signing {
             secret: frame.secrets.first().copied(),
             token: frame.tokens.first().copied(),

@@ -500,7 +500,7 @@ fn signature_steps(
     };
     let url: &str = &urls[0];
     if reveal == Reveal::Signing {
-        findings.signing = Some(signing(scheme, request, url, options, &presented, &keys));
+        findings.signing = Some(signing(scheme, request, url, &presented, &keys));
     }
     let matches = |key: &[u8], timestamp: &str, body: &[u8]| {
         let tag = scheme.tag(key, &SignedInput { id: presented.id, timestamp, url, body });
@@ -536,19 +536,17 @@ fn signing(
     scheme: &SignatureScheme<'_>,
     request: &Request<'_>,
     url: &str,
-    options: &Options,
     presented: &crate::scheme::signature::Presented<'_>,
     keys: &[(usize, std::borrow::Cow<'_, [u8]>)],
 ) -> Signing {
     let input = presented.input(url, request.body);
     let signed = scheme.signed_bytes(&input).concat();
+    // The header a sender would write: the received timestamp text (as signed) beside each signature.
     let expected = keys
         .iter()
-        .map(|(index, key)| {
+        .map(|(_, key)| {
             let signature = scheme.encoding.encode(&scheme.tag(key, &input));
-            let secret = options.keys(crate::KeyKind::Secret).nth(*index).map(Secret::expose).unwrap_or_default();
-            let timestamp = presented.timestamp.map_or(0, |(_, t)| t);
-            let header = scheme.sign_at(secret, presented.id, timestamp, url, request.body).unwrap_or_default();
+            let header = scheme.header_with(input.timestamp, &signature);
             (signature, header)
         })
         .collect();
@@ -851,5 +849,24 @@ mod tests {
         // A forged one that is also stale shows no event.
         let forged = explain_json(Some("reready"), &headers, PRETTY, &Options::with_secret("other"), 5000);
         assert!(forged["staleEvent"].is_null());
+    }
+
+    #[test]
+    fn the_expected_header_carries_the_timestamp_as_it_was_signed() {
+        // Zendesk signs its timestamp header's text; one written with milliseconds must stay so.
+        let body = r#"{"type":"zen:event-type:ticket.created","id":"e1"}"#;
+        let timestamp = "2026-01-01T00:00:00.000Z";
+        let signature = <base64ct::Base64 as base64ct::Encoding>::encode_string(&crate::Algorithm::Sha256.mac(
+            b"zd-secret",
+            &crate::scheme::signature::SignedBytes::Parts([timestamp.as_bytes(), body.as_bytes(), &[], &[], &[]], 2),
+        ));
+        let headers =
+            [("X-Zendesk-Webhook-Signature", signature.as_str()), ("X-Zendesk-Webhook-Signature-Timestamp", timestamp)];
+        let explained =
+            explain_json(Some("zendesk"), &headers, body, &Options::with_secret("zd-secret"), 1_767_225_600);
+        assert_eq!(explained["verdict"], "verified", "{explained}");
+        let expected = &explained["signing"]["expected"][0];
+        assert_eq!(expected["signature"], signature.as_str());
+        assert_eq!(expected["header"], signature.as_str(), "{explained}");
     }
 }

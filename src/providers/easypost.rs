@@ -4,19 +4,16 @@
 //! with non-ASCII characters NFKD-normalized (`secret.normalize("NFKD")`). Payload: an `Event`.
 
 use super::{Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme, SignedString};
 use crate::{time, Error, Status, Subject};
 
-const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
-    header: &["X-Hmac-Signature"],
-    timestamp_header: &[],
-    id_header: &[],
-    format: HeaderFormat::Prefixed { prefix: "hmac-sha256-hex=" },
-    algorithm: Algorithm::Sha256,
-    encoding: Encoding::Hex,
-    signed: SignedString::BodyFloatWeights,
-    key: KeyFormat::Utf8,
-};
+const SIGNATURE: SignatureScheme<'static> = SignatureScheme::in_one_header(
+    &["X-Hmac-Signature"],
+    Algorithm::Sha256,
+    Encoding::Hex,
+    "hmac-sha256-hex=",
+    SignedString::BodyFloatWeights,
+);
 
 pub const PROVIDER: Provider = Provider {
     id: "easypost",

@@ -6,19 +6,16 @@
 use std::borrow::Cow;
 
 use super::{Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme, SignedString};
 use crate::{time, Error, Status, Subject};
 
-const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
-    header: &["x-square-hmacsha256-signature"],
-    timestamp_header: &[],
-    id_header: &[],
-    format: HeaderFormat::Prefixed { prefix: "" },
-    algorithm: Algorithm::Sha256,
-    encoding: Encoding::Base64,
-    signed: SignedString::UrlBody,
-    key: KeyFormat::Utf8,
-};
+const SIGNATURE: SignatureScheme<'static> = SignatureScheme::in_one_header(
+    &["x-square-hmacsha256-signature"],
+    Algorithm::Sha256,
+    Encoding::Base64,
+    "",
+    SignedString::UrlBody,
+);
 
 pub const PROVIDER: Provider = Provider {
     id: "square",

@@ -7,19 +7,16 @@
 use std::borrow::Cow;
 
 use super::{digest_id, Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme, SignedString};
 use crate::{Error, Status, Subject, UNKNOWN_TYPE};
 
-const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
-    header: &["X-Twilio-Signature"],
-    timestamp_header: &[],
-    id_header: &[],
-    format: HeaderFormat::Prefixed { prefix: "" },
-    algorithm: Algorithm::Sha1,
-    encoding: Encoding::Base64,
-    signed: SignedString::UrlForm,
-    key: KeyFormat::Utf8,
-};
+const SIGNATURE: SignatureScheme<'static> = SignatureScheme::in_one_header(
+    &["X-Twilio-Signature"],
+    Algorithm::Sha1,
+    Encoding::Base64,
+    "",
+    SignedString::UrlForm,
+);
 
 pub const PROVIDER: Provider = Provider {
     id: "twilio",

@@ -3,6 +3,7 @@
 //! configuration rejects every delivery (`missing_secret`) rather than guess.
 
 use super::signature::{Algorithm, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+use crate::json::Object;
 use crate::Error;
 
 /// A signature scheme given as configuration.
@@ -29,6 +30,38 @@ pub(crate) const INCOMPLETE: Error = Error::MissingSecret(
 );
 
 impl HmacConfig {
+    /// The scheme as JS users and the gateway's `<ID>_HMAC_SCHEME` write it: `{header, algorithm,
+    /// encoding, prefix, signed, timestampHeader, idHeader}` (`algorithm` `sha1`/`sha256`/`sha512`,
+    /// `encoding` `hex`/`base64`, `signed` `body`/`t.body`/`id.t.body`). Unknown values count as missing,
+    /// so they fail closed at verification; `missing_secret` when the text is not a JSON object.
+    pub fn from_json(text: &str) -> Result<HmacConfig, Error> {
+        let object = Object::parse(text).map_err(|_| INCOMPLETE)?;
+        let text = |key: &str| object.str(key).ok().flatten().map(|value| value.into_owned());
+        Ok(HmacConfig {
+            header: text("header"),
+            algorithm: match text("algorithm").as_deref() {
+                Some("sha1") => Some(Algorithm::Sha1),
+                Some("sha256") => Some(Algorithm::Sha256),
+                Some("sha512") => Some(Algorithm::Sha512),
+                _ => None,
+            },
+            encoding: match text("encoding").as_deref() {
+                Some("hex") => Some(Encoding::Hex),
+                Some("base64") => Some(Encoding::Base64),
+                _ => None,
+            },
+            prefix: text("prefix"),
+            signed: match text("signed").as_deref() {
+                Some("body") => Some(SignedString::Body),
+                Some("t.body") => Some(SignedString::TimestampDotBody),
+                Some("id.t.body") => Some(SignedString::IdDotTimestampDotBody),
+                _ => None,
+            },
+            timestamp_header: text("timestampHeader"),
+            id_header: text("idHeader"),
+        })
+    }
+
     /// Builds the scheme this configuration describes and hands it to `check`.
     pub fn with_scheme<R>(&self, check: impl FnOnce(&SignatureScheme<'_>) -> R) -> Result<R, Error> {
         let signed = self.signed.ok_or(INCOMPLETE)?;
@@ -96,5 +129,23 @@ mod tests {
         }
         let needs_id = HmacConfig { signed: Some(SignedString::IdDotTimestampDotBody), ..complete() };
         assert_eq!(needs_id.with_scheme(|_| ()).unwrap_err().code(), "missing_secret");
+    }
+
+    #[test]
+    fn reads_the_js_option_shape() {
+        let config = HmacConfig::from_json(
+            r#"{"header": "x-sig", "algorithm": "sha256", "encoding": "hex", "signed": "t.body", "timestampHeader": "x-ts"}"#,
+        )
+        .unwrap();
+        assert_eq!(config.header.as_deref(), Some("x-sig"));
+        assert_eq!(config.algorithm, Some(Algorithm::Sha256));
+        assert_eq!(config.signed, Some(SignedString::TimestampDotBody));
+        assert_eq!(config.timestamp_header.as_deref(), Some("x-ts"));
+        assert_eq!(
+            HmacConfig::from_json(r#"{"header": "x-sig", "algorithm": "sha1"}"#).unwrap().algorithm,
+            Some(Algorithm::Sha1)
+        );
+        assert_eq!(HmacConfig::from_json(r#"{"header": "x-sig", "algorithm": "md5"}"#).unwrap().algorithm, None);
+        assert_eq!(HmacConfig::from_json("[]").unwrap_err().code(), "missing_secret");
     }
 }

@@ -286,7 +286,7 @@ fn signature_headers(
     let mut headers = vec![(scheme.header[0].to_owned(), scheme.sign_at(secret, Some(id), timestamp, url, body)?)];
     let timestamp_inline = matches!(scheme.format, HeaderFormat::KeyValue { .. });
     if scheme.signed.signs_timestamp() && !timestamp_inline {
-        headers.push((scheme.timestamp_header[0].to_owned(), scheme.timestamp_text(timestamp)));
+        headers.push((scheme.timestamp_header[0].to_owned(), scheme.timestamp_text(timestamp)?));
     }
     if scheme.signed.signs_id() {
         headers.push((scheme.id_header[0].to_owned(), id.to_owned()));

@@ -206,6 +206,18 @@ impl SignatureScheme<'static> {
         encoding: Encoding,
         prefix: &'static str,
     ) -> Self {
+        Self::in_one_header(header, algorithm, encoding, prefix, SignedString::Body)
+    }
+
+    /// A signature over `signed`, which holds no timestamp or id header of its own, in one header after
+    /// an optional prefix, keyed with the secret as given (Square, EasyPost, Twilio).
+    pub const fn in_one_header(
+        header: &'static [&'static str],
+        algorithm: Algorithm,
+        encoding: Encoding,
+        prefix: &'static str,
+        signed: SignedString,
+    ) -> Self {
         SignatureScheme {
             header,
             timestamp_header: &[],
@@ -213,7 +225,7 @@ impl SignatureScheme<'static> {
             format: HeaderFormat::Prefixed { prefix },
             algorithm,
             encoding,
-            signed: SignedString::Body,
+            signed,
             key: KeyFormat::Utf8,
         }
     }
@@ -351,6 +363,9 @@ impl SignatureScheme<'_> {
     ) -> Result<Signed<'a>, Error> {
         let presented = self.parse(request, header)?;
         let urls = self.signed_urls(request)?;
+        // The signed bytes once per URL, not once per secret (Twilio's are a sorted copy of the form).
+        let signed: Vec<SignedBytes<'_>> =
+            urls.iter().map(|url| self.signed_bytes(&presented.input(url, request.body))).collect();
         // The reason the last unusable key was refused, while no usable one has been seen.
         let mut unusable = Some(NOT_BASE64);
         let mut matched = None;
@@ -363,8 +378,8 @@ impl SignatureScheme<'_> {
                 }
             };
             unusable = None;
-            for url in &urls {
-                let tag = self.tag(&key, &presented.input(url, request.body));
+            for bytes in &signed {
+                let tag = self.algorithm.mac(&key, bytes);
                 // Every signature is compared (constant time each), whatever matched before.
                 let hit = presented.signatures.iter().fold(false, |hit, sig| hit | bool::from(tag.ct_eq(sig)));
                 if hit && matched.is_none() {
@@ -405,27 +420,30 @@ impl SignatureScheme<'_> {
         if self.signed.signs_url() && !is_absolute(url) {
             return Err(Error::MissingUrl);
         }
-        let timestamp = match self.signed {
-            SignedString::TimestampBody => crate::time::format_utc(timestamp, 0)
-                .ok_or(Error::MalformedSignature("the timestamp is out of range"))?,
-            _ => timestamp.to_string(),
-        };
+        let timestamp = self.timestamp_text(timestamp)?;
         let input = SignedInput { id, timestamp: &timestamp, url, body };
-        let signature = self.encoding.encode(&self.tag(&key, &input));
-        Ok(match self.format {
+        Ok(self.header_with(&timestamp, &self.encoding.encode(&self.tag(&key, &input))))
+    }
+
+    /// The header value that carries `signature` (encoded) and, where the header holds it, `timestamp`
+    /// as the sender wrote it.
+    pub(crate) fn header_with(&self, timestamp: &str, signature: &str) -> String {
+        match self.format {
             HeaderFormat::Prefixed { prefix } => format!("{prefix}{signature}"),
             HeaderFormat::KeyValue { timestamp: t, signature: v, separator } => {
                 format!("{t}={timestamp}{separator}{v}={signature}")
             }
             HeaderFormat::VersionedList { version } => format!("{version},{signature}"),
-        })
+        }
     }
 
-    /// The timestamp header's value as this scheme's sender writes it (unix seconds, or RFC 3339).
-    pub(crate) fn timestamp_text(&self, timestamp: i64) -> String {
+    /// The timestamp as this scheme's sender writes it: unix seconds, or RFC 3339 (Zendesk).
+    pub(crate) fn timestamp_text(&self, timestamp: i64) -> Result<String, Error> {
         match self.signed {
-            SignedString::TimestampBody => crate::time::format_utc(timestamp, 0).unwrap_or_default(),
-            _ => timestamp.to_string(),
+            SignedString::TimestampBody => {
+                crate::time::format_utc(timestamp, 0).ok_or(Error::MalformedSignature("the timestamp is out of range"))
+            }
+            _ => Ok(timestamp.to_string()),
         }
     }
 
