@@ -261,9 +261,10 @@ test("sign mode gives the headers and a curl command, and what it signs verifies
   const curl = await page.textContent("#signed-curl");
   assert.match(curl, /^curl -X POST 'https:\/\/example\.com\/webhooks\/standard-webhooks' \\\n {2}-H 'webhook-/);
   assert.match(curl, /--data-binary '\{"type":"return\.created","data":\{"id":"ret_1"\}\}'$/);
-  await page.screenshot({ path: `${shots}inspector-sign.png`, fullPage: true });
   await page.click("#use-signed");
   await settled("Verified");
+  // After the result has caught up with the fields (it follows them a moment after each edit).
+  await page.screenshot({ path: `${shots}inspector-sign.png`, fullPage: true });
 });
 
 test("only the verdict is announced, and only when it changes; the raw-paste box has a label", async () => {
