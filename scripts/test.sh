@@ -25,7 +25,7 @@ node_modules/.bin/tsc -p tests/types/tsconfig.worker.json # the gateway against 
 node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, used under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
-node --test tests/js/cli.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs tests/js/provider-sdks.test.mjs
+node --test tests/js/cli.test.mjs tests/js/frame.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs tests/js/provider-sdks.test.mjs
 "$node22" --test tests/js/workerd.test.mjs
 # The gateway as deployed, in both modes (wrangler.toml's default and its [env.durable]).
 "$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null

@@ -52,6 +52,10 @@ pub struct Event<'a> {
     /// timestamp (a bearer or URL token, a secret in the body, or a signature over the body alone).
     /// Not written into the event JSON; a forwarder deduplicates such deliveries on their content too.
     pub replayable: bool,
+    /// The content to deduplicate on, where it is not the body as received: hex SHA-256 of the signed
+    /// bytes in canonical form, for a scheme whose signature leaves the delivery's form open (Twilio's:
+    /// deliveries the signature cannot tell apart get one digest). Not written into the event JSON.
+    pub signed_digest: Option<String>,
 }
 
 /// The normalized type for an event type hookgate does not map (the event still verifies and is passed on).
@@ -117,6 +121,7 @@ mod tests {
             test: true,
             data: r#"{"x": [1, 2]}"#.into(),
             replayable: false,
+            signed_digest: None,
         };
         let parsed: serde_json::Value = serde_json::from_str(&event.to_json()).unwrap();
         assert_eq!(parsed["id"], "a\"b\\c\n");

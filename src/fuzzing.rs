@@ -130,11 +130,12 @@ pub fn payload_mapping(data: &[u8]) {
         timestamp: Some(NOW),
         message_id: Some("msg_1"),
         redacted_body: None,
+        digest: Some("0".repeat(64)),
     };
     let Ok(object) = Object::parse(body) else { return };
     if let Ok(mapped) = (provider.map)(&Delivery { request: &request, body: &object, text: body, verified: &verified })
     {
-        let event = mapped.into_event(provider.id, body.into(), false);
+        let event = mapped.into_event(provider.id, body.into(), &verified);
         let json = event.to_json();
         assert!(serde_json::from_str::<&serde_json::value::RawValue>(&json).is_ok(), "the event is not JSON: {json}");
     }

@@ -50,7 +50,8 @@ pub fn verify<'a>(provider: &str, request: &Request<'a>, options: &Options) -> R
 /// (`payload_too_large`, before any hashing or parsing); a key must be configured (`missing_secret`:
 /// fails closed); the credential must be present, well formed and match a configured key in constant
 /// time; a signed timestamp must be within the tolerance; only then is the body read as JSON
-/// (`invalid_json`, `invalid_payload`). The returned event borrows from the request body.
+/// (`invalid_json`, `invalid_payload`, also for an id over [`MAX_ID_BYTES`]). The returned event borrows
+/// from the request body.
 pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, now: i64) -> Result<Event<'a>, Error> {
     let provider = providers::find(provider).ok_or(Error::UnknownProvider)?;
     if request.body.len() > options.max_body_bytes {
@@ -59,7 +60,7 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
     // Not UTF-8 is only an error once the credential is checked (or, for a secret inside the body, when
     // it is looked for): a forged delivery is a mismatch whatever its bytes.
     let text = std::str::from_utf8(request.body).map_err(|e| json::error_at(request.body, e.valid_up_to()));
-    let verified = scheme::authenticate(provider.credentials, request, &text, options, now)?;
+    let mut verified = scheme::authenticate(provider.credentials, request, &text, options, now)?;
     let body = text?;
     if provider.form_bodies && json::form::is_form(body) {
         // A form body (Twilio, Slack commands): verified as received above, read as an object of strings.
@@ -67,16 +68,32 @@ pub fn verify_at<'a>(provider: &str, request: &Request<'a>, options: &Options, n
         let object = json::Object::parse(&converted)?;
         let delivery = providers::Delivery { request, body: &object, text: &converted, verified: &verified };
         let mapped = (provider.map)(&delivery)?.into_owned();
-        return Ok(mapped.into_event(provider.id, Cow::Owned(converted), verified.timestamp.is_none()));
+        return checked_id(mapped.into_event(provider.id, Cow::Owned(converted), &verified));
     }
     json::check_depth(body)?;
     let object = json::Object::parse(body)?;
     let mapped = (provider.map)(&providers::Delivery { request, body: &object, text: body, verified: &verified })?;
-    let data = match verified.redacted_body {
+    let data = match verified.redacted_body.take() {
         Some(redacted) => Cow::Owned(redacted),
         None => Cow::Borrowed(body.trim_matches([' ', '\t', '\n', '\r'])),
     };
-    Ok(mapped.into_event(provider.id, data, verified.timestamp.is_none()))
+    checked_id(mapped.into_event(provider.id, data, &verified))
+}
+
+/// The longest event id accepted, in bytes. Origins and queues refuse longer ones (an id travels as the
+/// `webhook-id` header and three times in a durable queue message), so a longer id is refused here,
+/// while the sender can still be told why, rather than after it was taken.
+pub const MAX_ID_BYTES: usize = 512;
+
+/// `invalid_payload` when the event's id is longer than [`MAX_ID_BYTES`].
+fn checked_id(event: Event<'_>) -> Result<Event<'_>, Error> {
+    if event.id.len() > MAX_ID_BYTES {
+        return Err(Error::InvalidPayload(
+            format!("the event id is {} bytes long; ids longer than {MAX_ID_BYTES} bytes are refused", event.id.len())
+                .into(),
+        ));
+    }
+    Ok(event)
 }
 
 /// [`verify_at`], returning the event as a JSON string (the forwarding path).

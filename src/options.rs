@@ -4,10 +4,17 @@ use std::fmt;
 
 use crate::scheme::HmacConfig;
 
-/// A configured secret or token. Its `Debug` prints `[REDACTED]`, so no `{:?}` can print it, and it
-/// has no `==`: a secret is compared only in constant time (`scheme::token`, `subtle`).
+/// A configured secret or token. Its `Debug` prints `[REDACTED]`, so no `{:?}` can print it; it has no
+/// `==` (a secret is compared only in constant time: `scheme::token`, `subtle`); and its memory is
+/// zeroed when it is dropped.
 #[derive(Clone)]
 pub struct Secret(Box<str>);
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut *self.0);
+    }
+}
 
 impl Secret {
     /// Wraps a secret value.

@@ -203,4 +203,59 @@ mod tests {
             assert_eq!(normalize_rfc3339(text), None, "{text}");
         }
     }
+
+    #[test]
+    fn knows_the_calendar_leap_years_and_month_lengths() {
+        // Every 4th year, not every 100th, but every 400th.
+        for (text, valid) in [
+            ("2024-02-29T00:00:00Z", true),
+            ("2000-02-29T00:00:00Z", true),
+            ("2023-02-29T00:00:00Z", false),
+            ("2100-02-29T00:00:00Z", false),
+            ("1900-02-29T00:00:00Z", false),
+            ("2023-02-28T00:00:00Z", true),
+            ("2023-04-30T00:00:00Z", true),
+            ("2023-04-31T00:00:00Z", false),
+            ("2023-06-31T00:00:00Z", false),
+            ("2023-09-31T00:00:00Z", false),
+            ("2023-11-31T00:00:00Z", false),
+            ("2023-12-31T00:00:00Z", true),
+            ("2023-01-31T00:00:00Z", true),
+            ("2023-13-01T00:00:00Z", false),
+            ("2023-00-01T00:00:00Z", false),
+            ("2023-01-00T00:00:00Z", false),
+        ] {
+            assert_eq!(rfc3339_seconds(text).is_some(), valid, "{text}");
+        }
+        assert_eq!(rfc3339_seconds("2024-02-29T00:00:00Z"), Some(1_709_164_800));
+        assert_eq!(rfc3339_seconds("2024-03-01T00:00:00Z"), Some(1_709_164_800 + 86_400));
+    }
+
+    #[test]
+    fn reads_times_and_offsets_within_their_ranges_only() {
+        assert_eq!(rfc3339_seconds("2026-01-01T00:59:59Z"), Some(1_767_225_600 + 3599));
+        assert_eq!(rfc3339_seconds("2026-01-01T00:60:00Z"), None);
+        assert_eq!(rfc3339_seconds("2026-01-01T23:59:60Z"), Some(1_767_225_600 + 86_400));
+        assert_eq!(rfc3339_seconds("2026-01-01T23:59:61Z"), None);
+        assert_eq!(rfc3339_seconds("2026-01-01T10:00:00+10:00"), Some(1_767_225_600));
+        assert_eq!(rfc3339_seconds("2026-01-01T23:59:00+23:59"), Some(1_767_225_600));
+        assert_eq!(rfc3339_seconds("2025-12-31T00:01:00-23:59"), Some(1_767_225_600));
+        assert_eq!(rfc3339_seconds("2026-01-01T00:00:00+00:30"), Some(1_767_225_600 - 1800));
+        for text in [
+            "2026-01-01T00:00:00+24:00",
+            "2026-01-01T00:00:00+23:60",
+            "2026-01-01T00:00:00+1000",
+            "2026-01-01T00:00:00+10",
+            "2026-01-01T00:00:00 +10:00",
+            "2026/01/01T00:00:00Z",
+            "2026-01-01T00.00.00Z",
+            "2026-01-01X00:00:00Z",
+            "2026-01-01T00:00:00ZZ",
+        ] {
+            assert_eq!(rfc3339_seconds(text), None, "{text}");
+        }
+        // The separators RFC 3339 allows besides `T` and `Z`.
+        assert_eq!(rfc3339_seconds("2026-01-01t00:00:00z"), Some(1_767_225_600));
+        assert_eq!(rfc3339_seconds("2026-01-01 00:00:00Z"), Some(1_767_225_600));
+    }
 }

@@ -193,3 +193,19 @@ fn a_form_of_a_hundred_thousand_fields_is_signed_checked_and_read() {
         verify_at("twilio", &Request::new(&forged, body.as_bytes()).with_url(url), &Options::with_secret("t"), NOW);
     assert_eq!(forged.unwrap_err().code(), "signature_mismatch");
 }
+
+#[test]
+fn an_event_id_longer_than_512_bytes_is_refused_and_says_the_limit() {
+    for (len, expected) in [(512, Ok(())), (513, Err("invalid_payload")), (40_000, Err("invalid_payload"))] {
+        // ReReady's id is `<device_return_id>:<state>`: 9 bytes besides the device return id.
+        let body = format!(r#"{{"device_return_id":"{}","state":"complete"}}"#, "d".repeat(len - 9));
+        let header = signed(body.as_bytes());
+        let headers = [("X-ReReady-Signature-512", header.as_str())];
+        let outcome =
+            verify_at("reready", &Request::new(&headers, body.as_bytes()), &Options::with_secret(SECRET), NOW);
+        assert_eq!(outcome.as_ref().map(|_| ()).map_err(|e| e.code()), expected, "{len} bytes");
+        if let Err(error) = outcome {
+            assert!(error.to_string().contains("512 bytes"), "{error}");
+        }
+    }
+}

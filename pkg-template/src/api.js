@@ -4,9 +4,9 @@
 // answer. Verification happens in Rust only.
 import { text } from "./boundary.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, limitOption } from "./defaults.js";
-import { unknownProvider } from "./errors.js";
+import { HookgateError, unknownProvider } from "./errors.js";
 import { field, headerFields, keyFields } from "./frame.js";
-import { isProvider } from "./providers.js";
+import { isProvider, senderSecret } from "./providers.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
@@ -31,12 +31,23 @@ import { isProvider } from "./providers.js";
  */
 export function requestFrame(provider, request, options) {
   if (request === null || typeof request !== "object") throw new TypeError("hookgate: request must be { headers, body, url? }");
-  let frame = provider == null ? "" : field("P", provider);
-  if (request.url != null) frame += field("U", String(request.url));
+  let frame = provider == null ? "" : field("provider", provider);
+  if (request.url != null) {
+    const url = String(request.url);
+    // A decoded URL (a Lambda adapter, decodeURIComponent) may hold one; no HTTP request can.
+    if (url.includes("\0")) {
+      throw new HookgateError(
+        "invalid_payload",
+        "the request URL holds a NUL character, which no HTTP request carries",
+        provider ?? undefined,
+      );
+    }
+    frame += field("url", url);
+  }
   frame += headerFields(request.headers);
-  frame += keyFields("S", options.secret, "secret");
-  frame += keyFields("T", options.token, "token");
-  if (options.hmac != null) frame += field("M", JSON.stringify(options.hmac));
+  frame += keyFields("secret", senderSecret(provider, options.secret));
+  frame += keyFields("token", options.token);
+  if (options.hmac != null) frame += field("hmac", JSON.stringify(options.hmac));
   return frame;
 }
 
@@ -65,7 +76,7 @@ export function verificationApi(wasm, boundary) {
   function run(entry, provider, request, options) {
     if (!isProvider(provider)) throw unknownProvider(provider);
     let frame = requestFrame(provider, request, options);
-    if (options.forwardSecret != null) frame += keyFields("F", options.forwardSecret, "forwardSecret");
+    frame += keyFields("forwardSecret", options.forwardSecret);
     const [toleranceSeconds, maxBodyBytes, now] = limits(options);
     const [frameLength, bodyLength] = boundary.stage(frame, request.body, maxBodyBytes, provider);
     wasm[entry](frameLength, bodyLength, toleranceSeconds, maxBodyBytes, now);

@@ -119,7 +119,15 @@ export function createBoundary(wasm) {
     };
   }
 
-  return { stage, answer };
+  /** Zeroes the last answer once it has been read (it carried a key: a signed body, a URL token, a bearer). */
+  function wipe() {
+    slots ??= wasm.resultSlots();
+    memory ??= wasm.wasmMemory();
+    const [address, length] = new Uint32Array(memory.buffer, slots, 2);
+    new Uint8Array(memory.buffer, address, length).fill(0);
+  }
+
+  return { stage, answer, wipe };
 }
 
 /** NUL-ended fields. @param {Uint8Array} bytes */

@@ -6,7 +6,7 @@
 import { limits, requestFrame, verificationApi } from "./api.js";
 import { createBoundary } from "./boundary.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./defaults.js";
-import { unknownProvider } from "./errors.js";
+import { HookgateError, unknownProvider } from "./errors.js";
 import { field } from "./frame.js";
 import * as wasm from "./hookgate_explain.js";
 import { isProvider } from "./providers.js";
@@ -36,10 +36,37 @@ export function explain(provider, request, options = {}) {
   if (provider != null && !isProvider(provider)) throw unknownProvider(provider);
   const [toleranceSeconds, maxBodyBytes, now] = limits(options);
   const allowance = Math.min(maxBodyBytes, DEFAULT_MAX_BODY_BYTES * 64) * 4 + 1024;
-  const frame = requestFrame(provider, request, options) + (options.showSigning === true ? field("R", "") : "");
+  let frame;
+  try {
+    frame = requestFrame(provider, request, options) + (options.showSigning === true ? field("showSigning", "") : "");
+  } catch (error) {
+    if (!(error instanceof HookgateError)) throw error;
+    return refused(provider, error);
+  }
   const [frameLength, bodyLength] = boundary.stage(frame, request.body, allowance, provider);
   wasm.explain(frameLength, bodyLength, toleranceSeconds, maxBodyBytes, now);
   return JSON.parse(new TextDecoder().decode(boundary.answer(provider).main));
+}
+
+/**
+ * The explanation of a request refused before it reached the module (a URL holding NUL).
+ * @param {ProviderId | null} provider @param {HookgateError} error @returns {Explanation}
+ */
+function refused(provider, error) {
+  return {
+    provider,
+    detected: false,
+    verdict: "rejected",
+    code: error.code,
+    message: error.message,
+    steps: [{ title: "Request", status: "fail", detail: error.message }],
+    event: null,
+    staleEvent: null,
+    suggestion: null,
+    timestamp: null,
+    fix: null,
+    signing: null,
+  };
 }
 
 export const { verify } = verificationApi(wasm, boundary);

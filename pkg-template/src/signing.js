@@ -6,7 +6,7 @@
 import { text } from "./boundary.js";
 import { unknownProvider } from "./errors.js";
 import { field, keyFields } from "./frame.js";
-import { isProvider } from "./providers.js";
+import { isProvider, senderSecret } from "./providers.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
@@ -43,7 +43,7 @@ export function originSigning(wasm, boundary) {
    * @returns {{ "webhook-id": string, "webhook-timestamp": string, "webhook-signature": string }}
    */
   return function signForOrigin(event, id, forwardSecret, timestamp = now()) {
-    const frame = keyFields("F", forwardSecret, "forwardSecret") + field("I", String(id));
+    const frame = keyFields("forwardSecret", forwardSecret) + field("id", String(id));
     const [frameLength, bodyLength] = boundary.stage(frame, event, Number.POSITIVE_INFINITY, null);
     wasm.signForOrigin(frameLength, bodyLength, timestamp);
     const [webhookId, webhookTimestamp, signature] = boundary.answer(null).head;
@@ -61,12 +61,15 @@ export function senderSigning(wasm, boundary) {
    */
   function sign(provider, body, url, options, headersOnly) {
     if (!isProvider(provider)) throw unknownProvider(provider);
-    let frame = field("P", provider) + field("U", url) + field("I", String(options.id ?? "msg_hookgate"));
-    frame += keyFields("S", options.secret, "secret") + keyFields("T", options.token, "token");
-    if (options.hmac != null) frame += field("M", JSON.stringify(options.hmac));
+    let frame = field("provider", provider) + field("url", url) + field("id", String(options.id ?? "msg_hookgate"));
+    frame += keyFields("secret", senderSecret(provider, options.secret)) + keyFields("token", options.token);
+    if (options.hmac != null) frame += field("hmac", JSON.stringify(options.hmac));
     const [frameLength, bodyLength] = boundary.stage(frame, body, Number.POSITIVE_INFINITY, provider);
     wasm.sign(frameLength, bodyLength, options.timestamp ?? now(), headersOnly);
-    return boundary.answer(provider);
+    const { head, main } = boundary.answer(provider);
+    const signed = { head, body: text(main) };
+    boundary.wipe();
+    return signed;
   }
 
   /**
@@ -78,11 +81,11 @@ export function senderSigning(wasm, boundary) {
    * @returns {SignedDelivery}
    */
   function signDelivery(provider, { body, headers = {}, url = `https://hookgate.invalid/webhooks/${provider}` }, options = {}) {
-    const { head, main } = sign(provider, body, url, options, false);
-    const [signedUrl, bodyChanged, ...pairs] = head;
+    const signed = sign(provider, body, url, options, false);
+    const [signedUrl, bodyChanged, ...pairs] = signed.head;
     return {
       headers: { ...headers, ...pairsToObject(pairs) },
-      body: bodyChanged === "1" ? text(main) : /** @type {string} */ (body),
+      body: bodyChanged === "1" ? signed.body : /** @type {string} */ (body),
       url: signedUrl,
     };
   }

@@ -108,6 +108,8 @@ export interface CredentialDescription {
   param?: string;
   /** For body secrets: the object keys leading to the field. */
   path?: string[];
+  /** `NFKD` where the sender keys its HMAC with the secret NFKD-normalized (the package normalizes it for you). */
+  normalize?: "NFKD";
 }
 
 export interface ProviderDescription {

@@ -40,7 +40,12 @@ thread_local! {
 pub fn input_buffer(len: usize) -> *mut u8 {
     INPUT.with_borrow_mut(|input| {
         if input.len() < len {
-            input.resize(len, 0);
+            // Grown by hand: a reallocation would leave the old bytes (a frame with its secrets, when
+            // the glue grows the buffer mid-call) in freed memory.
+            let mut bigger = vec![0; len];
+            bigger[..input.len()].copy_from_slice(input);
+            zeroize::Zeroize::zeroize(input);
+            *input = bigger;
         }
         input.as_mut_ptr()
     })
@@ -89,6 +94,8 @@ fn respond_with(frame_len: usize, body_len: usize, answer: &mut dyn FnMut(&Frame
             RESULT.set([out.as_ptr() as u32, out.len() as u32, head_len as u32, tail_len as u32, status]);
         });
     });
+    // The frame carried the secrets and the body may carry one (Baback's): nothing of this call stays.
+    INPUT.with_borrow_mut(|input| zeroize::Zeroize::zeroize(&mut input[..frame_len + body_len]));
 }
 
 /// The request the frame and body describe.
@@ -127,7 +134,12 @@ pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bo
         push_field(out, &event.event_type);
         push_field(out, &crate::header_safe(&event.id));
         push_field(out, &crate::header_safe(&event.event_type));
-        push_field(out, &if event.replayable { crate::replay_digest(event.provider, body) } else { String::new() });
+        let digest = match (&event.signed_digest, event.replayable) {
+            (Some(signed), true) => signed.clone(),
+            (None, true) => crate::replay_digest(event.provider, body),
+            (_, false) => String::new(),
+        };
+        push_field(out, &digest);
         let head_len = out.len();
         event.write_json(out);
         let mut tail_len = 0;
@@ -179,6 +191,13 @@ pub fn sign(frame_len: usize, body_len: usize, timestamp: f64, headers_only: boo
         };
         let provider = frame.provider.unwrap_or_default();
         let url = frame.url.unwrap_or_default();
+        // Room for the whole answer up front: growing it would copy a key into memory left unwiped.
+        out.reserve(
+            url.len()
+                + body.len()
+                + 2 * frame.secrets.iter().chain(&frame.tokens).map(|k| k.len()).sum::<usize>()
+                + 4096,
+        );
         let signed = if headers_only {
             let key = signing.secret.or(signing.token).unwrap_or_default();
             let headers = crate::sign_headers(provider, key, body, signing.timestamp, signing.id, signing.hmac)?;

@@ -71,6 +71,9 @@ fn describe_credential(credential: &Credential, out: &mut String) {
             push_strings(out, scheme.header.iter().chain(scheme.timestamp_header).chain(scheme.id_header).copied());
             out.push_str(",\"signature\":");
             push_string(out, &scheme.describe());
+            if scheme.key == crate::scheme::KeyFormat::Nfkd {
+                out.push_str(",\"normalize\":\"NFKD\"");
+            }
         }
         Credential::UrlToken { param, .. } => {
             out.push_str(",\"param\":");
@@ -120,6 +123,9 @@ mod tests {
                     "url-token" => &["option", "param", "place", "scheme"],
                     "body-secret" => &["option", "path", "place", "scheme"],
                     _ if credential["place"] == "configured signature header" => &["option", "place", "scheme"],
+                    _ if credential["normalize"] == "NFKD" => {
+                        &["headers", "normalize", "option", "place", "scheme", "signature"]
+                    }
                     _ => &["headers", "option", "place", "scheme", "signature"],
                 };
                 assert_eq!(members, expected, "{}", provider.id);

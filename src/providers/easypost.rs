@@ -1,19 +1,22 @@
 //! EasyPost: `X-Hmac-Signature: hmac-sha256-hex=<hex>`, HMAC-SHA256 keyed with the webhook secret, over
 //! the body with every integer `"weight": N` written `N.0` (EasyPost signs weights as floats; its SDK's
-//! `validateWebhook` verifies the same way). EasyPost NFKD-normalizes the secret first: give a secret
-//! with non-ASCII characters NFKD-normalized (`secret.normalize("NFKD")`). Payload: an `Event`.
+//! `validateWebhook` verifies the same way). EasyPost NFKD-normalizes the secret first: the JS package
+//! does too; a Rust caller gives a secret with non-ASCII characters NFKD-normalized. Payload: an `Event`.
 
 use super::{Delivery, Mapped, Provider};
-use crate::scheme::{Algorithm, Credential, Encoding, SignatureScheme, SignedString};
+use crate::scheme::{Algorithm, Credential, Encoding, KeyFormat, SignatureScheme, SignedString};
 use crate::{time, Error, Status, Subject};
 
-const SIGNATURE: SignatureScheme<'static> = SignatureScheme::in_one_header(
-    &["X-Hmac-Signature"],
-    Algorithm::Sha256,
-    Encoding::Hex,
-    "hmac-sha256-hex=",
-    SignedString::BodyFloatWeights,
-);
+const SIGNATURE: SignatureScheme<'static> = SignatureScheme {
+    key: KeyFormat::Nfkd,
+    ..SignatureScheme::in_one_header(
+        &["X-Hmac-Signature"],
+        Algorithm::Sha256,
+        Encoding::Hex,
+        "hmac-sha256-hex=",
+        SignedString::BodyFloatWeights,
+    )
+};
 
 pub const PROVIDER: Provider = Provider {
     id: "easypost",

@@ -136,9 +136,9 @@ impl<'a> Mapped<'a> {
         }
     }
 
-    /// The event, with the provider id, the payload (raw JSON text) and whether the credential that
-    /// verified it signs a timestamp added.
-    pub fn into_event(self, provider: &'static str, data: Cow<'a, str>, replayable: bool) -> crate::Event<'a> {
+    /// The event, with the provider id, the payload (raw JSON text), and what the credential that
+    /// verified it established (whether it signs a timestamp, the canonical digest of what it signs).
+    pub fn into_event(self, provider: &'static str, data: Cow<'a, str>, verified: &Verified<'_>) -> crate::Event<'a> {
         crate::Event {
             provider,
             id: self.id,
@@ -149,7 +149,8 @@ impl<'a> Mapped<'a> {
             status: self.status,
             test: self.test,
             data,
-            replayable,
+            replayable: verified.timestamp.is_none(),
+            signed_digest: verified.digest.clone(),
         }
     }
 }

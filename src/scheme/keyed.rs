@@ -21,7 +21,8 @@ pub enum Keyed {
     Sha512(Hmac<Sha512>),
 }
 
-type Entry = (Algorithm, Vec<u8>, Keyed);
+/// The key is wiped when its entry is replaced.
+type Entry = (Algorithm, zeroize::Zeroizing<Vec<u8>>, Keyed);
 
 thread_local! {
     /// The kept states, replaced in turn: a fixed array, so that keeping one moves no other.
@@ -44,7 +45,7 @@ pub fn keyed(algorithm: Algorithm, key: &[u8]) -> Keyed {
             Algorithm::Sha512 => Keyed::Sha512(new(key)),
         };
         let slot = NEXT.replace((NEXT.get() + 1) % KEPT);
-        recent[slot] = Some((algorithm, key.to_vec(), state.clone()));
+        recent[slot] = Some((algorithm, key.to_vec().into(), state.clone()));
         state
     })
 }
@@ -90,7 +91,7 @@ mod tests {
         }
         // The last KEPT keys are the ones kept.
         RECENT.with_borrow(|recent| {
-            let mut kept: Vec<Vec<u8>> = recent.iter().flatten().map(|(_, key, _)| key.clone()).collect();
+            let mut kept: Vec<Vec<u8>> = recent.iter().flatten().map(|(_, key, _)| key.to_vec()).collect();
             kept.sort();
             let mut last: Vec<Vec<u8>> = (KEPT..KEPT * 2).map(|i| format!("key-{i}").into_bytes()).collect();
             last.sort();

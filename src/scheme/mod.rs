@@ -52,6 +52,8 @@ pub struct Verified<'a> {
     pub message_id: Option<&'a str>,
     /// The body with its secret removed, for body-secret schemes.
     pub redacted_body: Option<String>,
+    /// Hex SHA-256 of the signed bytes in canonical form, where the scheme leaves the form open (Twilio).
+    pub digest: Option<String>,
 }
 
 impl Credential {
@@ -126,6 +128,7 @@ fn try_credential<'a>(
         timestamp: signed.timestamp,
         message_id: signed.id,
         redacted_body: None,
+        digest: signed.digest,
     };
     let verified = |key_index| Verified {
         credential: *credential,
@@ -133,6 +136,7 @@ fn try_credential<'a>(
         timestamp: None,
         message_id: None,
         redacted_body: None,
+        digest: None,
     };
     match credential {
         Credential::Bearer(_) => {
@@ -142,13 +146,14 @@ fn try_credential<'a>(
         }
         Credential::UrlToken { param, .. } => {
             let Some(presented) = request.query_param(param)? else { return Ok(None) };
+            let presented = wiped(presented);
             let index = token::match_token(&presented, keys).ok_or(Error::SignatureMismatch("token parameter"))?;
             Ok(Some(verified(index)))
         }
         Credential::BodySecret { path } => {
             let body = body.clone()?;
             let extracted = body_secret::extract(body, path)?;
-            let Some(presented) = extracted.secret else { return Ok(None) };
+            let Some(presented) = extracted.secret.map(wiped) else { return Ok(None) };
             let index = token::match_token(&presented, keys).ok_or(Error::SignatureMismatch("secret in the body"))?;
             // The secret must not reach the forwarded payload by another road (a copy in another field,
             // however its characters are escaped).
@@ -169,6 +174,12 @@ fn try_credential<'a>(
     }
 }
 
+/// A presented key, wiped when dropped: decoded from percent or JSON escapes it is a copy the input
+/// buffer's zeroing does not reach.
+fn wiped(presented: Cow<'_, str>) -> zeroize::Zeroizing<String> {
+    zeroize::Zeroizing::new(presented.into_owned())
+}
+
 fn check_signature<'a>(
     scheme: &SignatureScheme<'_>,
     request: &Request<'a>,
@@ -181,8 +192,9 @@ fn check_signature<'a>(
 }
 
 /// What a sender signs a delivery with: the key for the provider's first credential (its secret or its
-/// token), the time and message id where the scheme signs them, and the generic provider's scheme.
-#[derive(Debug, Clone, Copy, Default)]
+/// token), the time and message id where the scheme signs them, and the generic provider's scheme. Its
+/// `Debug` redacts the keys.
+#[derive(Clone, Copy, Default)]
 pub struct Signing<'a> {
     /// The secret, for credentials keyed by `Options::secrets`.
     pub secret: Option<&'a str>,
@@ -196,8 +208,22 @@ pub struct Signing<'a> {
     pub hmac: Option<&'a HmacConfig>,
 }
 
-/// A delivery with its credential put where the provider sends it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+impl std::fmt::Debug for Signing<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Signing")
+            .field("secret", &self.secret.map(|_| "[REDACTED]"))
+            .field("token", &self.token.map(|_| "[REDACTED]"))
+            .field("timestamp", &self.timestamp)
+            .field("id", &self.id)
+            .field("hmac", &self.hmac)
+            .finish()
+    }
+}
+
+/// A delivery with its credential put where the provider sends it. It holds a key (a signature that
+/// anyone could replay, a bearer, a URL token, a body secret): its `Debug` shows none of it, and its
+/// memory is wiped when it is dropped.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SignedDelivery {
     /// Headers to add: a signature with its timestamp and id headers, or a bearer token; else none.
     pub headers: Vec<(String, String)>,
@@ -205,6 +231,28 @@ pub struct SignedDelivery {
     pub url: String,
     /// The body to send when the credential travels inside it (Baback's `data.secret`); `None`: as given.
     pub body: Option<String>,
+}
+
+impl std::fmt::Debug for SignedDelivery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("SignedDelivery")
+            .field("headers", &names)
+            .field("url", &"[REDACTED]")
+            .field("body", &self.body.as_ref().map(|_| "[REDACTED]"))
+            .finish()
+    }
+}
+
+impl Drop for SignedDelivery {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (_, value) in &mut self.headers {
+            value.zeroize();
+        }
+        self.url.zeroize();
+        self.body.zeroize();
+    }
 }
 
 /// Puts a credential on a delivery the way a sender does, by the first of `credentials`: signature or

@@ -148,6 +148,9 @@ pub enum KeyFormat {
     Utf8,
     /// Standard Webhooks: base64 after an optional `whsec_` prefix, at least [`MIN_WHSEC_KEY_BYTES`] long.
     WhsecBase64,
+    /// The UTF-8 bytes of the secret NFKD-normalized (EasyPost). The module carries no Unicode tables:
+    /// the caller normalizes (the JS package does, `secret.normalize("NFKD")`); as given it is used as is.
+    Nfkd,
 }
 
 /// The shortest `whsec_` key accepted. Standard Webhooks senders issue 24 to 64 random bytes; a key of a
@@ -159,18 +162,36 @@ const TOO_SHORT: Error = Error::MissingSecret(
     "the configured `whsec_` secret decodes to fewer than 16 bytes; a key must have at least 16 bytes, a shorter one is too weak",
 );
 
+/// An HMAC key: the secret's own bytes, or bytes decoded from it (wiped when dropped).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Key<'s> {
+    Given(&'s [u8]),
+    Decoded(zeroize::Zeroizing<Vec<u8>>),
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Key::Given(bytes) => bytes,
+            Key::Decoded(bytes) => bytes,
+        }
+    }
+}
+
 impl KeyFormat {
     /// The HMAC key `secret` stands for; `missing_secret`, saying why, when it is no usable key.
-    pub(crate) fn key_bytes(self, secret: &str) -> Result<std::borrow::Cow<'_, [u8]>, Error> {
+    pub(crate) fn key_bytes(self, secret: &str) -> Result<Key<'_>, Error> {
         match self {
-            KeyFormat::Utf8 => Ok(secret.as_bytes().into()),
+            KeyFormat::Utf8 | KeyFormat::Nfkd => Ok(Key::Given(secret.as_bytes())),
             KeyFormat::WhsecBase64 => {
-                let key =
-                    Base64::decode_vec(secret.strip_prefix("whsec_").unwrap_or(secret)).map_err(|_| NOT_BASE64)?;
+                let key = zeroize::Zeroizing::new(
+                    Base64::decode_vec(secret.strip_prefix("whsec_").unwrap_or(secret)).map_err(|_| NOT_BASE64)?,
+                );
                 if key.len() < MIN_WHSEC_KEY_BYTES {
                     return Err(TOO_SHORT);
                 }
-                Ok(key.into())
+                Ok(Key::Decoded(key))
             }
         }
     }
@@ -232,7 +253,7 @@ impl SignatureScheme<'static> {
 }
 
 /// What a valid signature established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signed<'a> {
     /// The signed timestamp (unix seconds), for schemes that sign one.
     pub timestamp: Option<i64>,
@@ -240,6 +261,9 @@ pub struct Signed<'a> {
     pub id: Option<&'a str>,
     /// Which configured secret matched (its position among the non-empty ones).
     pub key_index: usize,
+    /// Hex SHA-256 of the signed bytes in their canonical form, for schemes whose signature leaves the
+    /// delivery's form open (Twilio's); `None` for the others.
+    pub digest: Option<String>,
 }
 
 /// What a signature may cover besides the key.
@@ -334,6 +358,7 @@ impl SignatureScheme<'_> {
         let key = match self.key {
             KeyFormat::Utf8 => "",
             KeyFormat::WhsecBase64 => ", keyed with the base64 after `whsec_`",
+            KeyFormat::Nfkd => ", keyed with the secret NFKD-normalized",
         };
         let syntax = match self.format {
             HeaderFormat::Prefixed { prefix: "" } => String::new(),
@@ -398,7 +423,16 @@ impl SignatureScheme<'_> {
                 return Err(Error::TimestampOutOfTolerance { age_seconds, tolerance_seconds });
             }
         }
-        Ok(Signed { timestamp, id: presented.id, key_index })
+        // Twilio's signature binds neither where a name ends nor how a value was encoded, nor whether the
+        // URL wrote its default port: every delivery it cannot tell apart gets the same digest, of the
+        // signed bytes over the URL without that port.
+        let digest = (self.signed == SignedString::UrlForm).then(|| {
+            let canonical = if urls.len() > 1 && urls[1].len() < urls[0].len() { 1 } else { 0 };
+            let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+            signed[canonical].each(|part| sha2::Digest::update(&mut hasher, part));
+            hex::encode(sha2::Digest::finalize(hasher))
+        });
+        Ok(Signed { timestamp, id: presented.id, key_index, digest })
     }
 
     /// The header value a sender would put on `body` (for tests, simulation and the CLI); `timestamp`
@@ -437,14 +471,28 @@ impl SignatureScheme<'_> {
         }
     }
 
+    /// Whether this scheme's sender writes its timestamp in RFC 3339 (Zendesk) rather than unix seconds.
+    fn rfc3339_timestamps(&self) -> bool {
+        self.signed == SignedString::TimestampBody
+    }
+
     /// The timestamp as this scheme's sender writes it: unix seconds, or RFC 3339 (Zendesk).
     pub(crate) fn timestamp_text(&self, timestamp: i64) -> Result<String, Error> {
-        match self.signed {
-            SignedString::TimestampBody => {
-                crate::time::format_utc(timestamp, 0).ok_or(Error::MalformedSignature("the timestamp is out of range"))
-            }
-            _ => Ok(timestamp.to_string()),
+        if self.rfc3339_timestamps() {
+            return crate::time::format_utc(timestamp, 0)
+                .ok_or(Error::MalformedSignature("the timestamp is out of range"));
         }
+        Ok(timestamp.to_string())
+    }
+
+    /// The unix seconds of a timestamp as sent, in this scheme's format only (`malformed_signature` in
+    /// any other: a sender that signs unix seconds never sends a date).
+    fn parse_timestamp(&self, text: &str) -> Result<i64, Error> {
+        if self.rfc3339_timestamps() {
+            return crate::time::rfc3339_seconds(text)
+                .ok_or(Error::MalformedSignature("the timestamp is not an RFC 3339 date-time"));
+        }
+        unix_seconds(text)
     }
 
     pub(crate) fn tag(&self, key: &[u8], input: &SignedInput<'_>) -> Vec<u8> {
@@ -487,9 +535,8 @@ impl SignatureScheme<'_> {
             use sha2::Digest;
             let actual = hex::encode(sha2::Sha256::digest(request.body));
             if !bool::from(actual.as_bytes().ct_eq(expected.to_ascii_lowercase().as_bytes())) {
-                return Err(Error::MalformedSignature(
-                    "the body's SHA-256 is not the one the URL's `bodySHA256` names",
-                ));
+                // The credential reads fine; the body is not the one signed.
+                return Err(Error::SignatureMismatch("body's SHA-256 named by the URL's `bodySHA256`"));
             }
         }
         Ok(vec![url.into(), super::form::toggle_default_port(url).into()])
@@ -518,7 +565,7 @@ impl SignatureScheme<'_> {
         };
         let id = if signs_id { Some(self.required_header(request, self.id_header)?) } else { None };
         let timestamp = match timestamp_text {
-            Some(text) => Some((text, parse_timestamp(text)?)),
+            Some(text) => Some((text, self.parse_timestamp(text)?)),
             None => None,
         };
         // Entries that do not decode to a whole tag are skipped (a sender may list other formats);
@@ -581,15 +628,13 @@ fn parse_versioned_list<'a>(header: &'a str, version: &str) -> Vec<&'a str> {
 }
 
 /// Unix seconds as ASCII digits only: no sign, no spaces, at most 15 digits, so the parse cannot
-/// overflow and the arithmetic after it cannot either; or an RFC 3339 date-time (Zendesk's), which
-/// is signed as written.
-fn parse_timestamp(text: &str) -> Result<i64, Error> {
-    const NOT_A_TIME: Error =
-        Error::MalformedSignature("the timestamp is not a unix time in seconds or an RFC 3339 date-time");
-    if text.len() > 15 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return crate::time::rfc3339_seconds(text).ok_or(NOT_A_TIME);
+/// overflow and the arithmetic after it cannot either.
+fn unix_seconds(text: &str) -> Result<i64, Error> {
+    const NOT_A_TIME: Error = Error::MalformedSignature("the timestamp is not a unix time in seconds");
+    if text.len() > 15 {
+        return Err(NOT_A_TIME);
     }
-    crate::time::digits(text.as_bytes()).filter(|_| !text.is_empty()).ok_or(NOT_A_TIME)
+    crate::time::digits(text.as_bytes()).ok_or(NOT_A_TIME)
 }
 
 #[cfg(test)]
@@ -646,6 +691,15 @@ mod tests {
         for t in ["", "-5", "+5", "5 5", "5.0", "1e9", &"9".repeat(16), &"9".repeat(400), "٣"] {
             let header = format!("t={t},v={tag}");
             assert_eq!(check(&header, 0).unwrap_err().code(), "malformed_signature", "t={t}");
+        }
+    }
+
+    #[test]
+    fn a_scheme_that_signs_unix_seconds_refuses_a_date_even_when_it_is_signed() {
+        // Signed as sent, so only the format can refuse it.
+        for t in ["2026-01-01T00:00:00Z", "1970-01-01T00:16:40Z"] {
+            let tag = hex::encode(KV.tag(b"k", &SignedInput { id: None, timestamp: t, url: "", body: b"{}" }));
+            assert_eq!(check(&format!("t={t},v={tag}"), 1000).unwrap_err().code(), "malformed_signature", "{t}");
         }
     }
 

@@ -11,15 +11,23 @@ use crate::Secret;
 /// returns early on a length difference, which would tell an attacker the token's length. Every
 /// configured token is compared, so the time does not reveal which one matched either.
 pub fn match_token<'s>(presented: &str, configured: impl Iterator<Item = &'s Secret>) -> Option<usize> {
-    let presented = Sha256::digest(presented.as_bytes());
+    let presented = digest(presented);
     let mut matched = None;
     for (index, token) in configured.enumerate() {
-        let expected = Sha256::digest(token.expose().as_bytes());
+        let expected = digest(token.expose());
         if bool::from(expected.as_slice().ct_eq(presented.as_slice())) && matched.is_none() {
             matched = Some(index);
         }
     }
     matched
+}
+
+/// SHA-256 of a token by a hasher that stays where it is and wipes itself when dropped (`Digest::digest`
+/// moves it by value, leaving a copy of the token's bytes in memory nothing wipes).
+fn digest(token: &str) -> sha2::digest::Output<Sha256> {
+    let mut hasher = Sha256::new();
+    hasher.update(token.as_bytes());
+    hasher.finalize_reset()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 // SDKs when they were written; this keeps the two in step as either changes.
 
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { test } from "node:test";
 import EasyPost from "@easypost/api";
 import { Paddle } from "@paddle/paddle-node-sdk";
@@ -87,4 +88,19 @@ test("Twilio's validator accepts what hookgate signs (forms and JSON), and hookg
   const fromTwilio = { "X-Twilio-Signature": twilio.getExpectedTwilioSignature(token, url, params) };
   const event = verify("twilio", { headers: fromTwilio, body: form, url }, { secret: token });
   assert.deepEqual([event.type, event.data.Body], ["message.delivered", "café & more"]);
+});
+
+test("EasyPost: a secret with accents verifies as its SDK verifies it (NFKD-normalized), in whichever form it is given", () => {
+  const composed = "clé-secrète-ﬁ"; // é as one code point, and the "fi" ligature
+  const body = JSON.stringify({ object: "Event", id: "evt_nfkd", description: "tracker.updated", result: { id: "trk_1" } });
+  const client = new EasyPost("unused-api-key");
+  // What EasyPost sends: the HMAC keyed with the NFKD form of the secret.
+  const signature = `hmac-sha256-hex=${createHmac("sha256", composed.normalize("NFKD")).update(body).digest("hex")}`;
+  const headers = { "X-Hmac-Signature": signature };
+  assert.equal(client.Utils.validateWebhook(Buffer.from(body), headers, composed).id, "evt_nfkd");
+  for (const secret of [composed, composed.normalize("NFC"), composed.normalize("NFKD")]) {
+    assert.equal(verify("easypost", { headers, body }, { secret }).id, "evt_nfkd", secret);
+  }
+  const signed = signDelivery("easypost", { body }, { secret: composed });
+  assert.equal(signed.headers["X-Hmac-Signature"], signature);
 });

@@ -3,7 +3,8 @@
 // validateRequest / validateRequestWithBody before writing.
 import assert from "node:assert/strict";
 import twilio from "twilio";
-import { digestId, fail, ok, sample, vector, write } from "./vectorlib.mjs";
+import { createHash } from "node:crypto";
+import { fail, ok, sample, vector, write } from "./vectorlib.mjs";
 
 const TOKEN = "12345abcdef67890abcdef12345abcde";
 const URL = "https://edge.example.com/webhooks/twilio?store=main";
@@ -19,11 +20,20 @@ const params = {
   Body: "Your return RMA-1001 was received & refunded",
 };
 const body = new URLSearchParams(params).toString();
+/**
+ * hookgate's id for a Twilio delivery: `sha256:` and the hex SHA-256 of what the signature covers, in
+ * canonical form (the URL without its default port, then each parameter sorted by name, `name` + `value`;
+ * for a JSON body the URL alone, which names the body's hash).
+ */
+const signedId = (url, p) =>
+  `sha256:${createHash("sha256")
+    .update(url + (p ? Object.keys(p).sort().map((name) => name + p[name]).join("") : ""))
+    .digest("hex")}`;
 const sign = (url, p, token = TOKEN) => ({ "X-Twilio-Signature": twilio.getExpectedTwilioSignature(token, url, p) });
 const form = { "Content-Type": "application/x-www-form-urlencoded" };
 const event = {
   provider: "twilio",
-  id: digestId("twilio", body),
+  id: signedId(URL, params),
   type: "message.delivered",
   sourceType: "delivered",
   subject: { type: "message", id: "SM1342fe1b2c904d1ab04f0fc7a58abca9", reference: null },
@@ -31,7 +41,7 @@ const event = {
   data: params,
 };
 const json = JSON.stringify({ MessageSid: "SM9", MessageStatus: "sent" });
-const jsonUrl = `${URL}&bodySHA256=${(await import("node:crypto")).createHash("sha256").update(json).digest("hex")}`;
+const jsonUrl = `${URL}&bodySHA256=${createHash("sha256").update(json).digest("hex")}`;
 const good = { ...form, ...sign(URL, params) };
 const v = (name, headers, b, options, expect, url = URL) => vector("twilio", name, headers, b, options, expect, url);
 
@@ -49,9 +59,11 @@ const vectors = [
   v("malformed signature header", { ...form, "X-Twilio-Signature": "%%%" }, body, { secret: TOKEN }, fail("malformed_signature")),
   v("no token configured", good, body, { secret: null }, fail("missing_secret")),
   v("a JSON body named by bodySHA256", sign(jsonUrl, null), json, { secret: TOKEN },
-    ok({ type: "message.sent", id: digestId("twilio", json), data: { MessageSid: "SM9", MessageStatus: "sent" } }), jsonUrl),
+    ok({ type: "message.sent", id: signedId(jsonUrl, null), data: { MessageSid: "SM9", MessageStatus: "sent" } }), jsonUrl),
   v("a JSON body that is not the one bodySHA256 names", sign(jsonUrl, null), json.replace("sent", "failed"), { secret: TOKEN },
-    fail("malformed_signature"), jsonUrl),
+    fail("signature_mismatch"), jsonUrl),
+  v("a name's last letter moved into its value: the same signature, the same id", good,
+    body.replace("MessageStatus=delivered", "MessageStatu=sdelivered"), { secret: TOKEN }, ok({ id: event.id }), URL),
 ];
 for (const { name, request, expect, options } of vectors.filter((each) => each.request.url && each.options.secret === TOKEN)) {
   const signature = request.headers["X-Twilio-Signature"] ?? "";

@@ -19,6 +19,19 @@ const sign = (b, secret, at = NOW) => ({
   "X-Zendesk-Webhook-Signature-Timestamp": iso(at),
   "X-Zendesk-Webhook-Signature": hmac("sha256", secret, iso(at) + b, "base64"),
 });
+/** The timestamp of `seconds` written in local time at `offset` (`+05:30`), as a sender in that zone would. */
+function withOffset(seconds, offset) {
+  const minutes = (offset[0] === "-" ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  return new Date((seconds + minutes * 60) * 1000).toISOString().replace(".000Z", offset);
+}
+const signAt = (b, secret, at, offset) => ({
+  "X-Zendesk-Webhook-Signature-Timestamp": withOffset(at, offset),
+  "X-Zendesk-Webhook-Signature": hmac("sha256", secret, withOffset(at, offset) + b, "base64"),
+});
+const unixSigned = (b, secret) => ({
+  "X-Zendesk-Webhook-Signature-Timestamp": String(NOW),
+  "X-Zendesk-Webhook-Signature": hmac("sha256", secret, String(NOW) + b, "base64"),
+});
 const event = {
   provider: "zendesk",
   id: "cbe4028c-7239-495d-b020-f22348516046",
@@ -41,6 +54,21 @@ write(
       fail("signature_mismatch")),
     vector("zendesk", "a trigger's own payload", sign(trigger, SECRET), trigger, { secret: SECRET },
       ok({ id: digestId("zendesk", trigger), type: "unknown" })),
+    // The same instant written with an offset: 300 s before now is inside the tolerance, 301 s is not,
+    // whichever way the offset has to be applied.
+    ...[
+      ["+05:30", 300, true],
+      ["+05:30", 301, false],
+      ["-09:45", 300, true],
+      ["-09:45", 301, false],
+      ["+23:59", -300, true],
+      ["+23:59", -301, false],
+    ].map(([offset, age, inside]) =>
+      vector("zendesk", `signed ${age} s before now, written with the offset ${offset}`, signAt(body, SECRET, NOW - age, offset), body,
+        { secret: SECRET }, inside ? ok({ id: event.id }) : fail("timestamp_out_of_tolerance")),
+    ),
+    vector("zendesk", "a unix timestamp where Zendesk writes RFC 3339", unixSigned(body, SECRET), body, { secret: SECRET },
+      fail("malformed_signature")),
   ],
   sample(body),
   "node:crypto (HMAC-SHA256, base64)",
