@@ -30,7 +30,7 @@ node --test tests/js/cli.test.mjs tests/js/frame.test.mjs tests/js/memory.test.m
 # The gateway as deployed, in both modes (wrangler.toml's default and its [env.durable]).
 "$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null
 "$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --env durable --outdir build/gateway-durable >/dev/null
-"$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs tests/js/gateway-durable.test.mjs
+"$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs tests/js/gateway-durable.test.mjs tests/js/gateway-durable-faults.test.mjs
 bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks
 "$node22" --test tests/js/consumer.test.mjs
 node --test tests/js/browser.test.mjs tests/js/inspector.test.mjs

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { providers } from "hookgate";
 
+/** Where the local run's gateway listens unless told otherwise (`bash scripts/dev.sh --port N`). */
 export const GATEWAY_URL = "http://127.0.0.1:8787";
-export const ORIGIN_PORT = 8788;
 export const FORWARD_SECRET = "whsec_ZGVtby1mb3J3YXJkLXNlY3JldC1ub3QtZm9yLXByb2R1Y3Rpb24=";
 /** The durable demo's admin token (never use it anywhere real). */
 export const ADMIN_TOKEN = "demo-admin-token-not-for-production";
@@ -27,10 +27,10 @@ export function sampleOf(id) {
   return JSON.parse(readFileSync(new URL(`../../tests/vectors/${id}.json`, import.meta.url), "utf8")).sample;
 }
 
-/** The gateway's variables for the demo: every provider configured, plus where to forward. */
-export function demoVars() {
+/** The gateway's variables for the demo: every provider configured, plus where to forward. @param {number} originPort */
+export function demoVars(originPort) {
   /** @type {Record<string, string>} */
-  const vars = { ORIGIN_URL: `http://127.0.0.1:${ORIGIN_PORT}/events`, FORWARD_SECRET };
+  const vars = { ORIGIN_URL: `http://127.0.0.1:${originPort}/events`, FORWARD_SECRET };
   for (const { id, credentials } of providers()) {
     for (const option of new Set(credentials.map((c) => c.option))) vars[`${envName(id)}_${option.toUpperCase()}`] = demoSecret(id);
     const scheme = sampleOf(id).options?.hmac;

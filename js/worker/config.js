@@ -3,17 +3,20 @@
 // frozen. A value that cannot be read is never replaced by a default: the gateway answers every delivery
 // 503 `gateway_misconfigured` and logs once which variables are wrong (their names, never their values).
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signForOrigin } from "hookgate";
+import { isOriginUrl, parseRoutes } from "./routes.js";
 
 /**
  * @typedef {import("hookgate").ProviderId} ProviderId
  * @typedef {import("hookgate").HmacScheme} HmacScheme
+ * @typedef {import("./routes.js").Route} Route
  * @typedef {{ secret: string[], token: string[], hmac?: HmacScheme, publicUrl?: string }} EndpointKeys
- * @typedef {{ url: string, forwardSecret: string, timeoutMs: number }} Origin
  * @typedef {{ retryBaseSeconds: number, retryMaxSeconds: number, dedupWindowSeconds: number, archiveDays: number }} Durable
  * @typedef {{
  *   ok: true,
  *   mode: "sync" | "queue",
- *   origin: Readonly<Origin>,
+ *   routes: ReadonlyMap<string, Route>,
+ *   routed: boolean,
+ *   sharedForwardSecret: string | null,
  *   durable: Readonly<Durable> | null,
  *   adminToken: string | null,
  *   toleranceSeconds: number,
@@ -28,7 +31,9 @@ import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signForOr
 /** Whole numbers the gateway reads, each with its default and the range that makes sense. */
 export const NUMBERS = /** @type {const} */ ({
   TOLERANCE_SECONDS: { fallback: DEFAULT_TOLERANCE_SECONDS, min: 0, max: 86_400 },
-  MAX_BODY_BYTES: { fallback: DEFAULT_MAX_BODY_BYTES, min: 1, max: 100 * 1024 * 1024 },
+  // At most what an origin verifying with the package's defaults takes: every event the gateway accepts
+  // must verify there (the event is the body and a few hundred bytes more; index.js checks it).
+  MAX_BODY_BYTES: { fallback: DEFAULT_MAX_BODY_BYTES, min: 1, max: DEFAULT_MAX_BODY_BYTES },
   ORIGIN_TIMEOUT_MS: { fallback: 10_000, min: 1, max: 900_000 },
   // Durable mode. Queues delays a retry by at most 12 hours, and takes whole seconds only.
   RETRY_BASE_SECONDS: { fallback: 10, min: 1, max: 43_200 },
@@ -45,6 +50,12 @@ const DURABLE_BINDINGS = /** @type {const} */ ([
 ]);
 
 const PROVIDER_IDS = providers().map((p) => p.id);
+/** Providers whose signature covers the URL the sender called: the only ones a `_PUBLIC_URL` applies to. */
+const URL_SIGNERS = new Set(
+  providers()
+    .filter((p) => p.credentials.some((c) => c.signsUrl))
+    .map((p) => String(p.id)),
+);
 
 /** `returns-cloud` + `eu` → `RETURNS_CLOUD_EU`. @param {string} provider @param {string | null} [name] */
 export function envPrefix(provider, name) {
@@ -98,9 +109,6 @@ function parseNumber(env, name) {
   return number >= min && number <= max ? number : null;
 }
 
-/** Whether `text` is an absolute `http(s)` URL. @param {string} text */
-const isHttpUrl = (text) => /^https?:\/\/[^/\s]+/.test(text) && URL.canParse(text);
-
 /** Whether `secret` can sign for the origin: a `whsec_` key of at least 16 bytes. @param {string} secret */
 function canSign(secret) {
   try {
@@ -109,6 +117,50 @@ function canSign(secret) {
   } catch {
     return false;
   }
+}
+
+/**
+ * The routes: `ROUTES` when set (then `ORIGIN_URL` is not used, and said so once), else `ORIGIN_URL` as
+ * the one route `default`, signed with `FORWARD_SECRET`. Wrong variables are added to `wrong`.
+ * @param {Record<string, unknown>} env @param {number} timeoutMs @param {string[]} wrong
+ * @returns {{ routes: Map<string, Route>, routed: boolean }}
+ */
+function readRoutes(env, timeoutMs, wrong) {
+  const timeoutRange = NUMBERS.ORIGIN_TIMEOUT_MS;
+  if (env.ROUTES !== undefined) {
+    const parsed = parseRoutes(String(env.ROUTES), {
+      knownProviders: new Set(PROVIDER_IDS),
+      env,
+      defaultTimeoutMs: timeoutMs,
+      timeoutRange,
+      canSign,
+    });
+    wrong.push(...parsed.wrong);
+    if (env.ORIGIN_URL !== undefined) console.log(JSON.stringify({ notice: "ROUTES is set: ORIGIN_URL is not used" }));
+    return { routes: new Map(parsed.routes.map((route) => [route.name, route])), routed: true };
+  }
+  const url = String(env.ORIGIN_URL ?? "").trim();
+  if (!isOriginUrl(url)) wrong.push("ORIGIN_URL");
+  const forwardSecret = String(env.FORWARD_SECRET ?? "").trim();
+  if (!canSign(forwardSecret)) wrong.push("FORWARD_SECRET");
+  /** @type {Route} */
+  const route = Object.freeze({
+    name: "default",
+    url,
+    forwardSecret,
+    secretVariable: "FORWARD_SECRET",
+    timeoutMs,
+    providers: null,
+    types: null,
+    test: null,
+  });
+  return { routes: new Map([["default", route]]), routed: false };
+}
+
+/** The forwarding secret every route shares, so one signature serves them all; else null. @param {Map<string, Route>} routes */
+function sharedSecret(routes) {
+  const secrets = new Set([...routes.values()].map((route) => route.forwardSecret));
+  return secrets.size === 1 ? [...secrets][0] : null;
 }
 
 /**
@@ -128,10 +180,7 @@ export function readConfig(env) {
   const maxBodyBytes = number("MAX_BODY_BYTES");
   const timeoutMs = number("ORIGIN_TIMEOUT_MS");
 
-  const url = String(env.ORIGIN_URL ?? "").trim();
-  if (!isHttpUrl(url)) wrong.push("ORIGIN_URL");
-  const forwardSecret = String(env.FORWARD_SECRET ?? "").trim();
-  if (!canSign(forwardSecret)) wrong.push("FORWARD_SECRET");
+  const { routes, routed } = readRoutes(env, timeoutMs, wrong);
 
   const delivery = String(env.DELIVERY ?? "sync").trim();
   if (delivery !== "sync" && delivery !== "queue") wrong.push("DELIVERY");
@@ -158,14 +207,19 @@ export function readConfig(env) {
     if (!endpoints.has(endpoint)) endpoints.set(endpoint, { secret: [], token: [] });
     return /** @type {EndpointKeys} */ (endpoints.get(endpoint));
   };
+  // A variable a route names as its secret is that route's alone, never an endpoint's.
+  const routeSecrets = new Set([...routes.values()].map((route) => route.secretVariable));
   for (const [name, value] of Object.entries(env)) {
     const match = /^([A-Z0-9_]+)_(SECRET|TOKEN|HMAC_SCHEME|PUBLIC_URL)$/.exec(name);
-    const endpoint = match && endpointOf(match[1]);
+    const endpoint = match && !routeSecrets.has(name) && endpointOf(match[1]);
     if (!match || !endpoint || typeof value !== "string") continue;
     if (match[2] === "PUBLIC_URL") {
-      // The URL the sender calls, for providers that sign it (Square, Twilio) behind a proxy or domain.
+      // The URL the sender calls, for providers that sign it (Square, Twilio) behind a proxy or domain:
+      // its origin and path stand for the ones the Worker saw. For any other provider it would stand for
+      // nothing a signature checks, so it is refused rather than ignored.
       const publicUrl = value.trim();
-      if (isHttpUrl(publicUrl)) keysOf(endpoint).publicUrl = publicUrl;
+      const provider = endpoint.split("/")[0];
+      if (URL_SIGNERS.has(provider) && isOriginUrl(publicUrl) && !/[?#]/.test(publicUrl)) keysOf(endpoint).publicUrl = publicUrl;
       else wrong.push(name);
       continue;
     }
@@ -187,7 +241,9 @@ export function readConfig(env) {
   return Object.freeze({
     ok: /** @type {const} */ (true),
     mode: /** @type {"sync" | "queue"} */ (delivery),
-    origin: Object.freeze({ url, forwardSecret, timeoutMs }),
+    routes,
+    routed,
+    sharedForwardSecret: sharedSecret(routes),
     durable: durable && Object.freeze(durable),
     adminToken,
     toleranceSeconds,
@@ -205,12 +261,18 @@ export function configuredEndpoints(config) {
 }
 
 /**
- * The URL to verify a delivery against: the endpoint's `<PREFIX>_PUBLIC_URL` when set (what the sender
- * calls, when a proxy or a custom domain shows the Worker another), else the URL the Worker received.
+ * The URL to verify a delivery against: the endpoint's `<PREFIX>_PUBLIC_URL` in place of the scheme, host,
+ * port and path the Worker received (what the sender calls, when a proxy or a custom domain shows the
+ * Worker another), with the query received; else the URL received. Tokens are always read from the
+ * received URL: only providers whose signature covers the URL take a public URL at all.
  * @param {Config} config @param {string} provider @param {string | null} name @param {string} received
  */
 export function endpointUrl(config, provider, name, received) {
-  return config.endpoints.get(name ? `${provider}/${name}` : provider)?.publicUrl ?? received;
+  const publicUrl = config.endpoints.get(name ? `${provider}/${name}` : provider)?.publicUrl;
+  if (!publicUrl) return received;
+  // The public scheme, host, port and path; the query as received (Twilio's `bodySHA256` is in it).
+  const query = new URL(received).search;
+  return `${publicUrl}${query}`;
 }
 
 /**

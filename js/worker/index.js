@@ -4,14 +4,15 @@
 // clear 4xx and never goes further. What verifies is forwarded to ORIGIN_URL, signed again (synchronous
 // mode, the default), or archived, deduplicated and enqueued for the queue consumer below to deliver
 // (durable mode, `DELIVERY = "queue"`). The sender never gets a 2xx for an event that was not taken.
-import { errorResponse, HookgateError, providers, readBodyLimited, verifyForward } from "hookgate";
+import { DEFAULT_MAX_BODY_BYTES, errorResponse, HookgateError, providers, readBodyLimited, verifyForward } from "hookgate";
 import { configuredEndpoints, endpointOptions, endpointUrl, readConfig } from "./config.js";
 import { accept } from "./durable/accept.js";
 import { admin } from "./durable/admin.js";
 import { consume } from "./durable/consume.js";
-import { postToOrigin } from "./forward.js";
+import { forwardToRoutes } from "./forward.js";
 import { isWooCommercePing, slackChallenge } from "./handshakes.js";
 import { log } from "./log.js";
+import { routeMatches } from "./routes.js";
 
 export { Dedup } from "./durable/dedup.js";
 
@@ -59,15 +60,12 @@ function warnUnconfigured(provider, name) {
   console.warn(JSON.stringify({ warning: "no secret configured: every delivery is rejected", provider, endpoint: name }));
 }
 
-// What the gateway answers when the origin does not take the event: statuses that make senders retry.
-const ORIGIN_FAILURE = { origin_failed: 502, origin_unreachable: 502, origin_timeout: 504 };
-
 /**
  * One webhook delivery.
- * @param {Request} request @param {Env} env @param {ExecutionContext} ctx @param {ReturnType<typeof readConfig>} config
+ * @param {Request} request @param {Env} env @param {ReturnType<typeof readConfig>} config
  * @param {string} provider @param {string | null} name
  */
-async function webhook(request, env, ctx, config, provider, name) {
+async function webhook(request, env, config, provider, name) {
   const started = Date.now();
   /** @param {number} status @param {unknown} body @param {Record<string, unknown>} fields */
   const done = (status, body, fields) => {
@@ -86,10 +84,15 @@ async function webhook(request, env, ctx, config, provider, name) {
     const options = endpointOptions(config, provider, name);
     const body = await readBodyLimited(request, config.maxBodyBytes, provider);
     if (isWooCommercePing(provider, request.headers, body)) return done(200, { ok: true, ping: true }, { outcome: "ping" });
-    // In durable mode the event is signed for the origin at each delivery attempt, not here.
-    const forwardSecret = config.mode === "sync" ? config.origin.forwardSecret : undefined;
+    // Signed here when every route shares one key (one crossing); in durable mode at each attempt instead.
+    const forwardSecret = config.mode === "sync" ? (config.sharedForwardSecret ?? undefined) : undefined;
     const url = endpointUrl(config, provider, name, request.url);
     event = verifyForward(typedProvider, { headers: request.headers, body, url }, { ...options, forwardSecret });
+    // An origin verifying with the package's defaults must take every event forwarded to it.
+    if (event.body.byteLength > DEFAULT_MAX_BODY_BYTES) {
+      const limit = `the event would be larger than the ${DEFAULT_MAX_BODY_BYTES} bytes an origin takes by default`;
+      throw new HookgateError("payload_too_large", limit, provider);
+    }
   } catch (error) {
     if (!(error instanceof HookgateError)) throw error;
     if (error.code === "missing_secret") warnUnconfigured(provider, name);
@@ -100,32 +103,47 @@ async function webhook(request, env, ctx, config, provider, name) {
   const challenge = slackChallenge(event);
   if (challenge !== null) return done(200, { challenge }, { outcome: "handshake", ...head });
 
+  const routes = [...config.routes.values()].filter((route) => routeMatches(route, event));
+  const names = routes.map((route) => route.name);
+  // With ROUTES set, answers name the routes; a single-origin setup answers as it always has.
+  const named = config.routed ? { routes: names } : {};
+  if (routes.length === 0) return done(200, { ok: true, id: event.id, routes: [] }, { outcome: "unrouted", ...head, routes: {} });
+
   if (config.mode === "queue") {
     const durable = /** @type {import("./config.js").Durable} */ (config.durable);
-    const outcome = await accept(/** @type {DurableEnv} */ (env), durable, event, (promise) => ctx.waitUntil(promise));
-    if (outcome === "queued") return done(200, { ok: true, id: event.id, queued: true }, { outcome, ...head });
-    if (outcome === "duplicate") return done(200, { ok: true, id: event.id, duplicate: true }, { outcome, ...head });
-    return done(503, { error: "queue_unavailable" }, { outcome: "queue_unavailable", ...head });
+    const outcome = await accept(/** @type {DurableEnv} */ (env), durable, event, names);
+    const fields = { outcome, ...head, routes: Object.fromEntries(names.map((route) => [route, outcome])) };
+    if (outcome === "queued") return done(200, { ok: true, id: event.id, queued: true, ...named }, fields);
+    if (outcome === "duplicate") return done(200, { ok: true, id: event.id, duplicate: true, ...named }, fields);
+    return done(503, { error: "queue_unavailable" }, { ...fields, outcome: "queue_unavailable" });
   }
 
-  const forwarded = await postToOrigin(config.origin, event.body, event.headers);
-  const fields = { outcome: forwarded.outcome, ...head, originStatus: forwarded.status };
-  if (forwarded.outcome === "forwarded") return done(200, { ok: true, id: event.id }, fields);
-  return done(ORIGIN_FAILURE[forwarded.outcome], { error: forwarded.outcome }, fields);
+  const forwarded = await forwardToRoutes(routes, event);
+  const outcomes = Object.fromEntries(Object.entries(forwarded).map(([route, { outcome }]) => [route, outcome]));
+  // The log line names each route's outcome and origin status (a single-origin setup: as it always has).
+  const statuses = config.routed
+    ? { originStatuses: Object.fromEntries(Object.entries(forwarded).map(([route, { status }]) => [route, status])) }
+    : { originStatus: forwarded.default.status };
+  const fields = { ...head, routes: outcomes, ...statuses };
+  const failed = Object.values(outcomes).filter((outcome) => outcome !== "forwarded");
+  if (failed.length === 0) return done(200, { ok: true, id: event.id, ...named }, { outcome: "forwarded", ...fields });
+  const status = failed.every((outcome) => outcome === "origin_timeout") ? 504 : 502;
+  if (!config.routed) return done(status, { error: failed[0] }, { outcome: failed[0], ...fields });
+  return done(status, { error: "origin_failed", routes: outcomes }, { outcome: "origin_failed", ...fields });
 }
 
 export default {
-  /** @param {Request} request @param {Env} env @param {ExecutionContext} ctx */
-  async fetch(request, env, ctx) {
+  /** @param {Request} request @param {Env} env */
+  async fetch(request, env) {
     const url = new URL(request.url);
     const config = configOf(env);
     if (url.pathname === "/healthz") {
       if (request.method !== "GET") return json(405, { error: "method_not_allowed" }, { allow: "GET" });
       if (!config.ok) return json(503, { ok: false, error: "gateway_misconfigured", variables: config.wrong });
-      return json(200, { ok: true, mode: config.mode, providers: configuredEndpoints(config) });
+      return json(200, { ok: true, mode: config.mode, providers: configuredEndpoints(config), routes: [...config.routes.keys()] });
     }
     const match = WEBHOOK_PATH.exec(url.pathname);
-    if (match) return webhook(request, env, ctx, config, match[1], match[2] ?? null);
+    if (match) return webhook(request, env, config, match[1], match[2] ?? null);
     if (config.ok && config.mode === "queue") {
       const answered = await admin(request, url, /** @type {DurableEnv} */ (env), config.adminToken);
       if (answered) return answered;

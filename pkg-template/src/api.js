@@ -109,7 +109,7 @@ export function verificationApi(wasm, boundary) {
    */
   function verifyForward(provider, request, options = {}) {
     const { head, main, tail } = run("deliver", provider, request, options);
-    const [providerId, id, type, webhookId, typeHeader, digest] = head;
+    const [providerId, id, type, webhookId, typeHeader, digest, subjectId, test] = head;
     /** @type {Record<string, string>} */
     const headers = {
       "content-type": "application/json",
@@ -121,7 +121,16 @@ export function verificationApi(wasm, boundary) {
       headers["webhook-timestamp"] = tail[0];
       headers["webhook-signature"] = tail[1];
     }
-    return { provider: /** @type {ProviderId} */ (providerId), id, type, body: main.slice(), headers, replayDigest: digest || null };
+    return {
+      provider: /** @type {ProviderId} */ (providerId),
+      id,
+      type,
+      subjectId: subjectId ? subjectId.slice(1) : null,
+      test: test === "1",
+      body: main.slice(),
+      headers,
+      replayDigest: digest || null,
+    };
   }
 
   /** @param {ProviderId} provider */

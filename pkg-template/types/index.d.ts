@@ -110,6 +110,8 @@ export interface CredentialDescription {
   path?: string[];
   /** `NFKD` where the sender keys its HMAC with the secret NFKD-normalized (the package normalizes it for you). */
   normalize?: "NFKD";
+  /** True where the signature covers the URL the sender called (pass it as `url`, exactly). */
+  signsUrl?: true;
 }
 
 export interface ProviderDescription {
@@ -183,6 +185,10 @@ export interface ForwardableEvent {
   id: string;
   /** The normalized type. */
   type: string;
+  /** The event's `subject.id`, or null. */
+  subjectId: string | null;
+  /** The event's `test` flag. */
+  test: boolean;
   /** The event's JSON, as bytes the caller may keep and send as the body. */
   body: Uint8Array;
   /**
@@ -192,8 +198,8 @@ export interface ForwardableEvent {
   headers: Record<string, string>;
   /**
    * For a delivery whose credential signs no time (tokens, body secrets, signatures over the body
-   * alone): hex SHA-256 of the provider and the body, to deduplicate a captured copy resent with a new
-   * id header. Null otherwise.
+   * alone): hex SHA-256 of the provider and the body (Twilio: of what its signature covers, in canonical
+   * form), to deduplicate a captured copy resent with a new id header. Null otherwise.
    */
   replayDigest: string | null;
 }

@@ -120,10 +120,12 @@ pub fn verify(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bod
 }
 
 /// The forwarding path, in one call: verifies, normalizes, and (with an `F` field) signs the event for
-/// the origin. The head's fields: provider, event id, type, the id and type as header values, and the
-/// replay digest (hex SHA-256 of the provider and the body, for credentials that sign no time; else
-/// empty). The event's JSON follows; with `F`, a tail of two fields ends the answer: the
-/// `webhook-timestamp` and `webhook-signature` of that JSON.
+/// the origin. The head's fields: provider, event id, type, the id and type as header values, the
+/// replay digest (for credentials that sign no time: hex SHA-256 of the provider and the body, or the
+/// scheme's canonical digest; else empty), the subject id (`=` and the id, or empty when there is none)
+/// and the test flag (`1` or `0`): what routing and the durable ledger need without parsing the event.
+/// The event's JSON follows; with `F`, a tail of two fields ends the answer: the `webhook-timestamp` and
+/// `webhook-signature` of that JSON.
 #[wasm_bindgen]
 pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_body_bytes: f64, now: f64) {
     respond(frame_len, body_len, |frame, body, out| {
@@ -140,6 +142,14 @@ pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bo
             (_, false) => String::new(),
         };
         push_field(out, &digest);
+        match &event.subject.id {
+            Some(id) => {
+                out.push('=');
+                push_field(out, id);
+            }
+            None => push_field(out, ""),
+        }
+        push_field(out, if event.test { "1" } else { "0" });
         let head_len = out.len();
         event.write_json(out);
         let mut tail_len = 0;

@@ -74,6 +74,9 @@ fn describe_credential(credential: &Credential, out: &mut String) {
             if scheme.key == crate::scheme::KeyFormat::Nfkd {
                 out.push_str(",\"normalize\":\"NFKD\"");
             }
+            if scheme.signed.signs_url() {
+                out.push_str(",\"signsUrl\":true");
+            }
         }
         Credential::UrlToken { param, .. } => {
             out.push_str(",\"param\":");
@@ -126,6 +129,7 @@ mod tests {
                     _ if credential["normalize"] == "NFKD" => {
                         &["headers", "normalize", "option", "place", "scheme", "signature"]
                     }
+                    _ if credential["signsUrl"] == true => &["headers", "option", "place", "scheme", "signature", "signsUrl"],
                     _ => &["headers", "option", "place", "scheme", "signature"],
                 };
                 assert_eq!(members, expected, "{}", provider.id);

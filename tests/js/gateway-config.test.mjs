@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import * as hookgate from "hookgate";
 import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
 import { samples } from "./vectors.mjs";
@@ -56,7 +57,24 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
     "FORWARD_SECRET whsec_ alone": { FORWARD_SECRET: "whsec_" },
     "FORWARD_SECRET a 1-byte key": { FORWARD_SECRET: "whsec_AA==" },
     "ORIGIN_URL not a URL": { ORIGIN_URL: "origin.internal/events" },
+    "ORIGIN_URL with credentials": { ORIGIN_URL: "https://user:pass@origin.test/events" },
     "SQUARE_PUBLIC_URL a path, not a URL": { SQUARE_PUBLIC_URL: "/webhooks/square" },
+    "SQUARE_PUBLIC_URL with a query": { SQUARE_PUBLIC_URL: "https://hooks.example.com/webhooks/square?x=1" },
+    // A public URL stands for what a signature over the URL checks: for a provider whose credential
+    // does not cover the URL it would stand for nothing (a token written into it would be accepted for
+    // every request), so it is refused.
+    "RETURNS_CLOUD_PUBLIC_URL (returns.cloud signs no URL)": {
+      RETURNS_CLOUD_PUBLIC_URL: "https://hooks.example.com/webhooks/returns-cloud",
+    },
+    "REDO_PUBLIC_URL (Redo signs no URL)": { REDO_PUBLIC_URL: "https://hooks.example.com/webhooks/redo" },
+    // Every number's upper and lower bound.
+    "TOLERANCE_SECONDS=86401": { TOLERANCE_SECONDS: "86401" },
+    "MAX_BODY_BYTES=0": { MAX_BODY_BYTES: "0" },
+    "MAX_BODY_BYTES=1048577 (past what an origin takes by default)": { MAX_BODY_BYTES: "1048577" },
+    "MAX_BODY_BYTES=10^12": { MAX_BODY_BYTES: "1000000000000" },
+    "ORIGIN_TIMEOUT_MS=0": { ORIGIN_TIMEOUT_MS: "0" },
+    "ORIGIN_TIMEOUT_MS=900001": { ORIGIN_TIMEOUT_MS: "900001" },
+    "DELIVERY=fast": { DELIVERY: "fast" },
   };
   for (const [name, vars] of Object.entries(cases)) {
     test(`${name}: 503 gateway_misconfigured for every delivery, one log line naming the variable`, async () => {
@@ -84,6 +102,37 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
       }
     });
   }
+
+  test("durable mode without its bindings: 503, the log names each missing binding", async () => {
+    const gateway = await startGateway({ ...baseVars(), REDO_SECRET: "redo-secret", DELIVERY: "queue" });
+    try {
+      assert.deepEqual((await gateway.send(...redo("redo-secret"))).body, { error: "gateway_misconfigured" });
+      await waitFor(() => logLines(gateway.logs).some((line) => line.error === "gateway_misconfigured"));
+      const [report] = logLines(gateway.logs).filter((line) => line.error === "gateway_misconfigured");
+      assert.deepEqual(report.variables, ["ARCHIVE", "DEDUP", "DELIVERIES"]);
+    } finally {
+      await gateway.dispose();
+    }
+  });
+
+  test("a public URL replaces the origin and path received and keeps the query received", async () => {
+    // Square signs the URL it called: behind another hostname, only the public URL verifies.
+    const gateway = await startGateway({
+      ...baseVars(),
+      SQUARE_SECRET: "sq-key",
+      SQUARE_PUBLIC_URL: "https://hooks.example.com/in/square",
+    });
+    try {
+      const body = samples().square.body;
+      const signed = hookgate.signDelivery("square", { body, url: "https://hooks.example.com/in/square?shop=1" }, { secret: "sq-key" });
+      const answer = await gateway.send("/webhooks/square?shop=1", { headers: signed.headers, body });
+      assert.equal(answer.status, 200, answer.text);
+      const otherQuery = await gateway.send("/webhooks/square?shop=2", { headers: signed.headers, body });
+      assert.equal(otherQuery.status, 401, "the query is the one received, so a changed one does not verify");
+    } finally {
+      await gateway.dispose();
+    }
+  });
 
   test("sane values and absent variables are taken", async () => {
     const gateway = await startGateway({

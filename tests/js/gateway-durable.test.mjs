@@ -84,6 +84,7 @@ describe("durable delivery", () => {
       status: "delivered",
       attempts: 1,
       lastError: null,
+      routes: { default: { status: "delivered", attempts: 1, lastError: null } },
     });
   });
 
@@ -190,11 +191,11 @@ describe("durable delivery", () => {
     await waitFor(() => count(taken(), a.id) === 1 && count(taken(), b.id) === 1, 10_000, "the first deliveries");
 
     const byId = await adminJson(gateway, "/admin/replay", { method: "POST", body: JSON.stringify({ ids: [a.id] }) });
-    assert.deepEqual(byId, { status: 200, body: { replayed: 1 } });
+    assert.deepEqual(byId, { status: 200, body: { replayed: 1, next: null } });
     await waitFor(() => count(taken(), a.id) === 2, 10_000, "the replay by id");
 
     const byTime = await adminJson(gateway, "/admin/replay", { method: "POST", body: JSON.stringify({ from, to, provider: "redo" }) });
-    assert.deepEqual(byTime, { status: 200, body: { replayed: 2 } });
+    assert.deepEqual(byTime, { status: 200, body: { replayed: 2, next: null } });
     await waitFor(() => count(taken(), a.id) === 3 && count(taken(), b.id) === 2, 10_000, "the replay by time");
     await waitFor(async () => (await eventStatus(gateway, a.id, "redo")).body.attempts === 3);
 
@@ -267,6 +268,11 @@ describe("a queue that refuses the event", () => {
                 const control = await env.CONTROL.fetch("http://control/");
                 if ((await control.text()) === "fail") throw new Error("queue unavailable (injected by the test)");
                 return env.QUEUE.send(body, options);
+              },
+              async sendBatch(messages, options) {
+                const control = await env.CONTROL.fetch("http://control/");
+                if ((await control.text()) === "fail") throw new Error("queue unavailable (injected by the test)");
+                return env.QUEUE.sendBatch(messages, options);
               },
             };
           }`,

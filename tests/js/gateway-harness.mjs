@@ -113,3 +113,73 @@ export async function waitFor(condition, timeoutMs = 5000, what = "workerd") {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * Options for `startDurableGateway` that put the gateway's queue, archive and ledger behind wrappers that
+ * fail on demand: `faults.queue` fails every send, `faults.archivePut` every R2 put, and a Dedup method
+ * named in `faults.ledger` (a Set) every call of it. Each wrapper asks the test (this process) at every
+ * call, so a test turns a fault on and off between deliveries.
+ */
+export function faultyBindings(faults) {
+  const control = (request) => {
+    const what = new URL(request.url).pathname.slice(1);
+    const failing = what === "queue" ? faults.queue : what === "archive-put" ? faults.archivePut : faults.ledger.has(what);
+    return new Response(failing ? "fail" : "ok");
+  };
+  const ask = `const failing = async (what) => (await (await env.CONTROL.fetch("http://control/" + what)).text()) === "fail";`;
+  return {
+    gateway: {
+      queueProducers: {},
+      r2Buckets: {},
+      durableObjects: {},
+      wrappedBindings: { DELIVERIES: "faulty-queue", ARCHIVE: "faulty-archive", DEDUP: "faulty-ledger" },
+    },
+    workers: [
+      {
+        name: "faulty-queue",
+        modules: true,
+        script: `export default function (env) {
+          ${ask}
+          const injected = () => new Error("the queue is unavailable (injected by the test)");
+          return {
+            async send(body, options) { if (await failing("queue")) throw injected(); return env.QUEUE.send(body, options); },
+            async sendBatch(messages, options) { if (await failing("queue")) throw injected(); return env.QUEUE.sendBatch(messages, options); },
+          };
+        }`,
+        queueProducers: { QUEUE: "hookgate-deliveries" },
+        serviceBindings: { CONTROL: control },
+      },
+      {
+        name: "faulty-archive",
+        modules: true,
+        script: `export default function (env) {
+          ${ask}
+          return {
+            async put(...args) { if (await failing("archive-put")) throw new Error("R2 is unavailable (injected by the test)"); return env.BUCKET.put(...args); },
+            get: (...args) => env.BUCKET.get(...args),
+            delete: (...args) => env.BUCKET.delete(...args),
+            list: (...args) => env.BUCKET.list(...args),
+          };
+        }`,
+        r2Buckets: { BUCKET: "hookgate-archive" },
+        serviceBindings: { CONTROL: control },
+      },
+      {
+        name: "faulty-ledger",
+        modules: true,
+        script: `export default function (env) {
+          ${ask}
+          const stub = (real) => new Proxy({}, {
+            get: (_, method) => typeof method !== "string" || method === "then" ? undefined : async (...args) => {
+              if (await failing(method)) throw new Error("the ledger is unavailable (injected by the test)");
+              return real[method](...args);
+            },
+          });
+          return { idFromName: (name) => env.NS.idFromName(name), get: (id) => stub(env.NS.get(id)) };
+        }`,
+        durableObjects: { NS: { className: "Dedup", scriptName: "gateway", useSQLite: true } },
+        serviceBindings: { CONTROL: control },
+      },
+    ],
+  };
+}

@@ -1,12 +1,13 @@
 // @ts-check
-// Durable mode's queue consumers, both in this Worker: the deliveries queue forwards each event to the
-// origin (signed anew at each attempt) and retries a failure with exponential backoff and jitter; the
-// dead-letter queue records each event whose retries ran out, so it can be listed and redriven. Every
-// message is acked or retried on its own: one bad answer never redelivers the rest of its batch.
+// Durable mode's queue consumers, both in this Worker: the deliveries queue forwards each event to its
+// route's origin (signed anew at each attempt) and retries a failure with exponential backoff and jitter;
+// the dead-letter queue records each delivery whose retries ran out, so it can be listed and redriven.
+// Every message is acked or retried on its own: one bad answer never redelivers the rest of its batch.
 import { signForOrigin } from "hookgate";
 import { postToOrigin } from "../forward.js";
 import { log } from "../log.js";
 import { fromArchive } from "./archive.js";
+import { keepDeadLetter } from "./dead-letters.js";
 import { shardOf } from "./ledger.js";
 
 /**
@@ -54,6 +55,14 @@ async function deliver(message, env, config) {
   const started = Date.now();
   const event = message.body;
   const durable = /** @type {import("../config.js").Durable} */ (config.durable);
+  const route = config.routes.get(event.route);
+  if (!route) {
+    // Removed from ROUTES since the event was accepted: a dead letter naming the route, never dropped.
+    const error = `the route "${event.route}" is no longer configured`;
+    await keepDeadLetter(env, event, error);
+    log({ eventId: event.id, provider: event.provider, route: event.route, outcome: "dead_letter", error });
+    return message.ack();
+  }
   let error = null;
   /** @type {import("../forward.js").Forwarded | null} */
   let result = null;
@@ -61,25 +70,28 @@ async function deliver(message, env, config) {
     const body = event.body ?? (await fromArchive(env.ARCHIVE, event.archiveKey));
     if (body === null) error = "the archived event is gone (older than ARCHIVE_DAYS)";
     else {
-      const signed = signForOrigin(body, event.id, config.origin.forwardSecret);
-      result = await postToOrigin(config.origin, body, { ...event.headers, ...signed });
-      if (result.outcome !== "forwarded") error = describe(result, config.origin.timeoutMs);
+      const signed = signForOrigin(body, event.id, route.forwardSecret);
+      result = await postToOrigin(route, body, { ...event.headers, ...signed, "hookgate-route": route.name });
+      if (result.outcome !== "forwarded") error = describe(result, route.timeoutMs);
     }
   } catch {
     error = "the archive could not be read";
   }
+  const at = Date.now();
   log({
     eventId: event.id,
     provider: event.provider,
     type: event.type,
+    route: route.name,
     delivery: event.kind,
     attempt: message.attempts,
     outcome: result?.outcome ?? "archive_unavailable",
     originStatus: result?.status ?? null,
-    ms: Date.now() - started,
+    ms: at - started,
   });
   try {
-    await shardOf(env.DEDUP, event.key).attempted(event.key, error);
+    const keyExpiresAt = at + durable.dedupWindowSeconds * 1000;
+    await shardOf(env.DEDUP, event.key).attempted(event.key, route.name, { error, status: result?.status ?? null, at }, keyExpiresAt);
   } catch {
     log({ eventId: event.id, provider: event.provider, warning: "the attempt could not be recorded in the ledger" });
   }
@@ -91,11 +103,12 @@ async function deliver(message, env, config) {
 async function recordDead(message, env) {
   const event = message.body;
   try {
-    await shardOf(env.DEDUP, event.key).dead(event.key, Date.now());
-    log({ eventId: event.id, provider: event.provider, type: event.type, outcome: "dead_letter" });
+    await keepDeadLetter(env, event, null);
+    log({ eventId: event.id, provider: event.provider, type: event.type, route: event.route, outcome: "dead_letter" });
     message.ack();
   } catch {
-    // Recorded on a later try: the dead-letter queue retries too, and keeps the message meanwhile.
+    // Neither the ledger nor the archive took it: the dead-letter queue keeps it and tries again.
+    log({ eventId: event.id, provider: event.provider, route: event.route, warning: "the dead letter could not be recorded yet" });
     message.retry({ delaySeconds: 60 });
   }
 }

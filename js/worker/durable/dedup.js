@@ -1,16 +1,21 @@
 // @ts-check
-// The Dedup Durable Object: one shard of the gateway's ledger, in SQLite storage. It holds the
-// deduplication keys (an event's id, and for deliveries whose credential signs no time a digest of
-// their content) and the record of each accepted event (status, attempts, last error), both expired by
-// alarms. Durable Objects are the lock here: a check-and-reserve runs in one storage transaction, and
-// this object is the only place its keys live (KV is eventually consistent and has no compare-and-set).
+// The Dedup Durable Object: durable mode's ledger, one of SHARDS (see ledger.js). It holds the
+// deduplication keys, each accepted event's record, and one delivery per event and route (status,
+// attempts, last error). Every check-and-change runs in one storage transaction, and this object is the
+// only place its keys live (KV is eventually consistent and has no compare-and-set). SQLite binds at
+// most 100 parameters per statement: lists of keys travel as one JSON parameter (`json_each`).
 import { DurableObject } from "cloudflare:workers";
 
 /**
  * @typedef {"queued" | "delivered" | "dead"} Status
- * @typedef {{ key: string, id: string, provider: string, type: string, status: Status, attempts: number,
- *   lastError: string | null, acceptedAt: number, failedAt: number | null, archiveKey: string, headers: Record<string, string> }} EventRecord
- * @typedef {{ status?: Status, ids?: string[], provider?: string, from?: number, to?: number }} Filter
+ * @typedef {{ status: Status, attempts: number, lastError: string | null, lastStatus: number | null,
+ *   lastAttemptAt: number | null, failedAt: number | null }} RouteDelivery
+ * @typedef {{ key: string, id: string, provider: string, type: string, subject: string | null, test: boolean,
+ *   acceptedAt: number, archiveKey: string, headers: Record<string, string>, routes: Record<string, RouteDelivery> }} EventRecord
+ * @typedef {EventRecord & { recordExpiresAt: number }} NewRecord
+ * @typedef {{ key: string, route: string }} Pair
+ * @typedef {{ status?: Status, route?: string, ids?: string[], keys?: string[], provider?: string, from?: number, to?: number,
+ *   after?: [number, string], limit?: number }} Filter
  */
 
 /** How long a reservation may stay pending (a delivery being archived and enqueued) before it is abandoned. */
@@ -21,26 +26,17 @@ export const WAIT_MS = 10_000;
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (key TEXT PRIMARY KEY, state TEXT NOT NULL, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
-  key TEXT PRIMARY KEY, id TEXT NOT NULL, provider TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
-  attempts INTEGER NOT NULL, last_error TEXT, accepted_at INTEGER NOT NULL, failed_at INTEGER,
-  archive_key TEXT NOT NULL, headers TEXT NOT NULL, expires_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS events_by_status ON events (status, accepted_at);
-CREATE INDEX IF NOT EXISTS events_by_time ON events (accepted_at);`;
+  key TEXT PRIMARY KEY, id TEXT NOT NULL, provider TEXT NOT NULL, type TEXT NOT NULL, subject TEXT,
+  test INTEGER NOT NULL, accepted_at INTEGER NOT NULL, archive_key TEXT NOT NULL, headers TEXT NOT NULL,
+  expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS deliveries (
+  key TEXT NOT NULL, route TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT,
+  last_status INTEGER, last_attempt_at INTEGER, failed_at INTEGER, PRIMARY KEY (key, route));
+CREATE INDEX IF NOT EXISTS events_by_time ON events (accepted_at, key);
+CREATE INDEX IF NOT EXISTS deliveries_by_status ON deliveries (status, route);`;
 
-/** @param {Record<string, SqlStorageValue>} row @returns {EventRecord} */
-const toRecord = (row) => ({
-  key: String(row.key),
-  id: String(row.id),
-  provider: String(row.provider),
-  type: String(row.type),
-  status: /** @type {Status} */ (row.status),
-  attempts: Number(row.attempts),
-  lastError: row.last_error === null ? null : String(row.last_error),
-  acceptedAt: Number(row.accepted_at),
-  failedAt: row.failed_at === null ? null : Number(row.failed_at),
-  archiveKey: String(row.archive_key),
-  headers: JSON.parse(String(row.headers)),
-});
+/** The pairs of a JSON list parameter, as SQL. */
+const PAIRS = "SELECT json_extract(value, '$.key') AS key, json_extract(value, '$.route') AS route FROM json_each(?)";
 
 export class Dedup extends DurableObject {
   /** @param {DurableObjectState} ctx @param {unknown} env */
@@ -53,24 +49,25 @@ export class Dedup extends DurableObject {
   }
 
   /**
-   * Reserves `key` for one delivery: `"reserved"` (this caller enqueues it), `"duplicate"` (already
-   * taken within the window), or `"busy"` (a reservation this instance did not make is still pending:
-   * the caller answers 503 and the sender retries). While another caller's reservation is pending, waits
-   * for how it ends (at most WAIT_MS, then busy): taken makes this a duplicate; released (its enqueue
-   * failed) lets this caller take it.
-   * With `record` (the event-id key), the event's record is written in the same transaction, so it
-   * exists before the event can reach the consumer; a release removes it again.
-   * @param {string} key
-   * @param {(EventRecord & { recordExpiresAt: number }) | null} [record]
+   * Reserves `key` for one delivery: `"reserved"` (this caller archives and enqueues it), `"duplicate"`
+   * (already taken within the window, or, for an event key, an event with this key is on record: a
+   * record is never written over), or `"busy"` (a reservation this instance did not make is still
+   * pending: the caller answers 503 and the sender retries). While another caller's reservation is
+   * pending, waits for how it ends (at most WAIT_MS, then busy): taken makes this a duplicate; released
+   * (its enqueue failed) lets this caller take it. With `record` (the event key), the event's record and
+   * its deliveries are written in the same transaction, so they exist before the event reaches a consumer.
+   * @param {string} key @param {NewRecord | null} [record]
    * @returns {Promise<"reserved" | "duplicate" | "busy">}
    */
   async reserve(key, record = null) {
     for (;;) {
       const now = Date.now();
-      // The check and the reservation in one transaction.
       const verdict = this.ctx.storage.transactionSync(() => {
         const [row] = this.sql.exec("SELECT state, expires_at FROM keys WHERE key = ?", key).toArray();
         if (row && Number(row.expires_at) > now) return row.state === "taken" ? "duplicate" : "pending";
+        if (record && this.sql.exec("SELECT 1 FROM events WHERE key = ? AND expires_at > ?", key, now).toArray().length) {
+          return "duplicate";
+        }
         this.sql.exec("INSERT OR REPLACE INTO keys (key, state, expires_at) VALUES (?, 'pending', ?)", key, now + LEASE_MS);
         if (record) this.write(record);
         return "reserved";
@@ -81,6 +78,8 @@ export class Dedup extends DurableObject {
           settle = () => resolve(undefined);
         });
         this.pending.set(key, { settle, settled });
+        // Removes the reservation if it is never confirmed or released (its Worker went away).
+        await this.scheduleCleanup(now + LEASE_MS);
         return "reserved";
       }
       if (verdict === "duplicate") return "duplicate";
@@ -98,6 +97,28 @@ export class Dedup extends DurableObject {
     }
   }
 
+  /** An event's record and one queued delivery per route; replaces an expired one. @param {NewRecord} record */
+  write(record) {
+    this.sql.exec("DELETE FROM deliveries WHERE key = ?", record.key);
+    this.sql.exec(
+      `INSERT OR REPLACE INTO events (key, id, provider, type, subject, test, accepted_at, archive_key, headers, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      record.key,
+      record.id,
+      record.provider,
+      record.type,
+      record.subject,
+      record.test ? 1 : 0,
+      record.acceptedAt,
+      record.archiveKey,
+      JSON.stringify(record.headers),
+      record.recordExpiresAt,
+    );
+    for (const route of Object.keys(record.routes)) {
+      this.sql.exec("INSERT INTO deliveries (key, route, status, attempts) VALUES (?, ?, 'queued', 0)", record.key, route);
+    }
+  }
+
   /** The delivery holding `key` was enqueued: the key is taken until `expiresAt`. @param {string} key @param {number} expiresAt */
   async confirm(key, expiresAt) {
     this.sql.exec("UPDATE keys SET state = 'taken', expires_at = ? WHERE key = ?", expiresAt, key);
@@ -106,29 +127,15 @@ export class Dedup extends DurableObject {
     await this.scheduleCleanup(Math.min(expiresAt, record ? Number(record.expires_at) : expiresAt));
   }
 
-  /** An event's first record: queued, no attempt yet. @param {EventRecord & { recordExpiresAt: number }} record */
-  write(record) {
-    this.sql.exec(
-      `INSERT OR REPLACE INTO events (key, id, provider, type, status, attempts, last_error, accepted_at, failed_at, archive_key, headers, expires_at)
-       VALUES (?, ?, ?, ?, 'queued', 0, NULL, ?, NULL, ?, ?, ?)`,
-      record.key,
-      record.id,
-      record.provider,
-      record.type,
-      record.acceptedAt,
-      record.archiveKey,
-      JSON.stringify(record.headers),
-      record.recordExpiresAt,
-    );
-  }
-
-  /** The delivery holding `key` could not be enqueued: the key is free again, and its record gone. @param {string} key */
+  /** The delivery holding `key` could not be archived or enqueued: the key is free again, its record gone. @param {string} key */
   async release(key) {
     this.ctx.storage.transactionSync(() => {
-      const [row] = this.sql.exec("SELECT state FROM keys WHERE key = ?", key).toArray();
-      if (row?.state !== "pending") return;
-      this.sql.exec("DELETE FROM keys WHERE key = ?", key);
-      this.sql.exec("DELETE FROM events WHERE key = ? AND attempts = 0 AND status = 'queued'", key);
+      this.sql.exec("DELETE FROM keys WHERE key = ? AND state = 'pending'", key);
+      // The record is this reservation's (a record on file makes every other reservation a duplicate),
+      // unless a consumer already attempted it: then the event was enqueued after all and stays.
+      if (this.sql.exec("SELECT 1 FROM deliveries WHERE key = ? AND attempts > 0", key).toArray().length) return;
+      this.sql.exec("DELETE FROM deliveries WHERE key = ?", key);
+      this.sql.exec("DELETE FROM events WHERE key = ?", key);
     });
     this.settle(key);
   }
@@ -140,58 +147,131 @@ export class Dedup extends DurableObject {
   }
 
   /**
-   * One delivery attempt: counted, and the record says how it went (`lastError` cleared once delivered).
-   * @param {string} key @param {string | null} error null when the origin took it
+   * One delivery attempt to one route: counted, with how it went (`lastError` cleared once delivered). A
+   * message only exists once its event was taken, so a reservation still pending (its confirmation was
+   * lost) is taken now.
+   * @param {string} key @param {string} route
+   * @param {{ error: string | null, status: number | null, at: number }} outcome `error` null when the origin took it
+   * @param {number} keyExpiresAt
    */
-  async attempted(key, error) {
+  async attempted(key, route, { error, status, at }, keyExpiresAt) {
     this.sql.exec(
-      "UPDATE events SET attempts = attempts + 1, status = CASE WHEN ? IS NULL THEN 'delivered' ELSE status END, last_error = ? WHERE key = ?",
+      `UPDATE deliveries SET attempts = attempts + 1, status = CASE WHEN ?1 IS NULL THEN 'delivered' ELSE status END,
+         last_error = ?1, last_status = ?2, last_attempt_at = ?3 WHERE key = ?4 AND route = ?5`,
       error,
-      error,
+      status,
+      at,
       key,
+      route,
+    );
+    this.sql.exec("UPDATE keys SET state = 'taken', expires_at = ? WHERE key = ? AND state = 'pending'", keyExpiresAt, key);
+  }
+
+  /**
+   * Retries are exhausted (or the route is gone): a dead letter, listed until redriven. The delivery row
+   * is made if it is missing, so that no dead letter is ever dropped.
+   * @param {string} key @param {string} route @param {number} at @param {string | null} [error]
+   */
+  async dead(key, route, at, error = null) {
+    this.sql.exec(
+      `INSERT INTO deliveries (key, route, status, attempts, last_error, failed_at) VALUES (?1, ?2, 'dead', 0, ?3, ?4)
+       ON CONFLICT (key, route) DO UPDATE SET status = 'dead', failed_at = ?4, last_error = COALESCE(?3, last_error)`,
+      key,
+      route,
+      error,
+      at,
     );
   }
 
-  /** Retries are exhausted: the event is a dead letter, listed until redriven. @param {string} key @param {number} at */
-  async dead(key, at) {
-    this.sql.exec("UPDATE events SET status = 'dead', failed_at = ? WHERE key = ?", at, key);
+  /**
+   * Claims dead deliveries for a redrive: each is queued again here, in one transaction, before anything is
+   * sent, so two redrives never send the same one. Returns the claimed pairs with their events.
+   * @param {Filter} filter @returns {Promise<(EventRecord & { route: string })[]>}
+   */
+  async claimDead(filter) {
+    return this.ctx.storage.transactionSync(() => {
+      const dead = this.select({ ...filter, status: "dead" });
+      const pairs = dead.flatMap((record) =>
+        Object.entries(record.routes)
+          .filter(([route, delivery]) => delivery.status === "dead" && (!filter.route || route === filter.route))
+          .map(([route]) => ({ key: record.key, route })),
+      );
+      this.setStatus(pairs, "queued");
+      return pairs.map(({ key, route }) => ({ .../** @type {EventRecord} */ (dead.find((r) => r.key === key)), route }));
+    });
   }
 
-  /** Redriven or replayed: queued again. @param {string[]} keys */
-  async requeued(keys) {
-    for (const key of keys) this.sql.exec("UPDATE events SET status = 'queued', failed_at = NULL WHERE key = ?", key);
+  /** Sends that did not happen: back to dead. @param {Pair[]} pairs */
+  async unclaim(pairs) {
+    this.setStatus(pairs, "dead");
+  }
+
+  /** Replayed: queued again. @param {Pair[]} pairs */
+  async requeued(pairs) {
+    this.setStatus(pairs, "queued");
+  }
+
+  /** @param {Pair[]} pairs @param {Status} status */
+  setStatus(pairs, status) {
+    if (pairs.length === 0) return;
+    this.sql.exec(
+      `UPDATE deliveries SET status = ?, failed_at = CASE WHEN ? = 'dead' THEN failed_at ELSE NULL END
+       WHERE (key, route) IN (${PAIRS})`,
+      status,
+      status,
+      JSON.stringify(pairs),
+    );
   }
 
   /** @param {string} key @returns {Promise<EventRecord | null>} */
   async get(key) {
-    const [row] = this.sql.exec("SELECT * FROM events WHERE key = ?", key).toArray();
-    return row ? toRecord(row) : null;
+    return this.select({ keys: [key] })[0] ?? null;
   }
 
-  /** The records that match every given condition, oldest first. @param {Filter} filter @returns {Promise<EventRecord[]>} */
-  async find({ status, ids, provider, from, to }) {
-    /** @type {[string, SqlStorageValue[]][]} */
+  /** The records that match every given condition, oldest first (by acceptance, then key). @param {Filter} filter */
+  async find(filter) {
+    return this.select(filter);
+  }
+
+  /** @param {Filter} filter @returns {EventRecord[]} */
+  select({ status, route, ids, keys, provider, from, to, after, limit }) {
+    /** @type {string[]} */
     const conditions = [];
-    if (status) conditions.push(["status = ?", [status]]);
-    if (provider) conditions.push(["provider = ?", [provider]]);
-    if (from !== undefined) conditions.push(["accepted_at >= ?", [from]]);
-    if (to !== undefined) conditions.push(["accepted_at <= ?", [to]]);
-    if (ids) conditions.push([`id IN (${ids.map(() => "?").join(",")})`, ids]);
-    const clause = conditions.length ? `WHERE ${conditions.map(([sql]) => sql).join(" AND ")}` : "";
-    const values = conditions.flatMap(([, bound]) => bound);
-    return this.sql
-      .exec(`SELECT * FROM events ${clause} ORDER BY accepted_at`, ...values)
-      .toArray()
-      .map(toRecord);
+    /** @type {SqlStorageValue[]} */
+    const values = [];
+    const where = (/** @type {string} */ sql, /** @type {SqlStorageValue[]} */ ...bound) => {
+      conditions.push(sql);
+      values.push(...bound);
+    };
+    if (provider) where("e.provider = ?", provider);
+    if (from !== undefined) where("e.accepted_at >= ?", from);
+    if (to !== undefined) where("e.accepted_at <= ?", to);
+    if (after) where("(e.accepted_at, e.key) > (?, ?)", after[0], after[1]);
+    if (ids) where("e.id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
+    if (keys) where("e.key IN (SELECT value FROM json_each(?))", JSON.stringify(keys));
+    if (status || route) {
+      const match = [status ? "d.status = ?" : "", route ? "d.route = ?" : ""].filter(Boolean).join(" AND ");
+      where(`EXISTS (SELECT 1 FROM deliveries d WHERE d.key = e.key AND ${match})`, ...[status, route].filter((v) => v !== undefined));
+    }
+    const clause = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+    const rows = this.sql
+      .exec(`SELECT * FROM events e ${clause} ORDER BY e.accepted_at, e.key${limit ? ` LIMIT ${Math.floor(limit)}` : ""}`, ...values)
+      .toArray();
+    if (rows.length === 0) return [];
+    const deliveries = this.sql
+      .exec("SELECT * FROM deliveries WHERE key IN (SELECT value FROM json_each(?))", JSON.stringify(rows.map((row) => row.key)))
+      .toArray();
+    return rows.map((row) => toRecord(row, deliveries));
   }
 
-  /** Removes what has expired (keys past the window, records past the archive), then waits for the next. */
+  /** Removes what has expired (keys past the window, reservations never confirmed, records past the archive), then waits for the next. */
   async alarm() {
     const now = Date.now();
-    this.sql.exec("DELETE FROM keys WHERE expires_at <= ? AND state = 'taken'", now);
+    this.sql.exec("DELETE FROM keys WHERE expires_at <= ?", now);
+    this.sql.exec("DELETE FROM deliveries WHERE key IN (SELECT key FROM events WHERE expires_at <= ?)", now);
     this.sql.exec("DELETE FROM events WHERE expires_at <= ?", now);
     const [next] = this.sql
-      .exec("SELECT MIN(expires_at) AS at FROM (SELECT expires_at FROM keys WHERE state = 'taken' UNION ALL SELECT expires_at FROM events)")
+      .exec("SELECT MIN(at) AS at FROM (SELECT expires_at AS at FROM keys UNION ALL SELECT expires_at FROM events)")
       .toArray();
     if (next?.at !== null && next?.at !== undefined) await this.ctx.storage.setAlarm(Number(next.at));
   }
@@ -201,4 +281,33 @@ export class Dedup extends DurableObject {
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
+}
+
+/** @param {Record<string, SqlStorageValue>} row @param {Record<string, SqlStorageValue>[]} deliveries @returns {EventRecord} */
+function toRecord(row, deliveries) {
+  /** @type {Record<string, RouteDelivery>} */
+  const routes = {};
+  for (const d of deliveries) {
+    if (d.key !== row.key) continue;
+    routes[String(d.route)] = {
+      status: /** @type {Status} */ (d.status),
+      attempts: Number(d.attempts),
+      lastError: d.last_error === null ? null : String(d.last_error),
+      lastStatus: d.last_status === null ? null : Number(d.last_status),
+      lastAttemptAt: d.last_attempt_at === null ? null : Number(d.last_attempt_at),
+      failedAt: d.failed_at === null ? null : Number(d.failed_at),
+    };
+  }
+  return {
+    key: String(row.key),
+    id: String(row.id),
+    provider: String(row.provider),
+    type: String(row.type),
+    subject: row.subject === null ? null : String(row.subject),
+    test: Number(row.test) === 1,
+    acceptedAt: Number(row.accepted_at),
+    archiveKey: String(row.archive_key),
+    headers: JSON.parse(String(row.headers)),
+    routes,
+  };
 }

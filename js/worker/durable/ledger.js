@@ -1,6 +1,7 @@
 // @ts-check
-// The gateway's side of the ledger: which Dedup shard holds a key, and the keys of an event. Keys are
-// spread over a fixed number of Durable Objects by a hash, so no single object takes every delivery.
+// The gateway's side of the ledger: which Dedup shard holds a key, the keys of an event, and queries over
+// every shard. Keys are spread over a fixed number of Durable Objects by a hash, so no single object takes
+// every delivery.
 
 /**
  * @typedef {import("./dedup.js").Dedup} Dedup
@@ -15,8 +16,12 @@ export const SHARDS = 16;
 /** The key of an event by its provider and id: its dedup key and its record's. @param {string} provider @param {string} id */
 export const eventKey = (provider, id) => `event:${provider}:${id}`;
 
-/** The key of a delivery's content (hex SHA-256 of the provider and the body, from the core). @param {string} digest */
-export const contentKey = (digest) => `content:${digest}`;
+/**
+ * The key of a delivery's content (the core's digest of what its credential covers), per provider: two
+ * senders' identical bytes are two events.
+ * @param {string} provider @param {string} digest
+ */
+export const contentKey = (provider, digest) => `content:${provider}:${digest}`;
 
 /**
  * FNV-1a over the key's UTF-16 units: a shard number, not a secret. Hand-written: six lines, and the
@@ -29,14 +34,32 @@ function fnv1a(key) {
   return hash;
 }
 
+/** The number of the shard holding `key`. @param {string} key */
+export const shardNumber = (key) => fnv1a(key) % SHARDS;
+
 /** The Dedup object holding `key`. @param {DedupNamespace} namespace @param {string} key */
 export function shardOf(namespace, key) {
-  return namespace.get(namespace.idFromName(`shard-${fnv1a(key) % SHARDS}`));
+  return namespace.get(namespace.idFromName(`shard-${shardNumber(key)}`));
 }
 
-/** Every shard's records that match `filter`, oldest first. @param {DedupNamespace} namespace @param {Filter} filter */
+/** Every shard, in shard order. @param {DedupNamespace} namespace */
+export const everyShard = (namespace) =>
+  Array.from({ length: SHARDS }, (_, shard) => namespace.get(namespace.idFromName(`shard-${shard}`)));
+
+/** Oldest first: by acceptance, then key (the order a cursor follows). @param {EventRecord} a @param {EventRecord} b */
+export const byAcceptance = (a, b) => a.acceptedAt - b.acceptedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * Every shard's records that match `filter`, oldest first. With `filter.limit`, at most that many: each
+ * shard gives its first `limit + 1` and the merge keeps the first `limit`; `more` says whether any were
+ * left past them (where a cursor continues).
+ * @param {DedupNamespace} namespace @param {Filter} filter
+ * @returns {Promise<{ records: EventRecord[], more: boolean }>}
+ */
 export async function findEverywhere(namespace, filter) {
-  const shards = Array.from({ length: SHARDS }, (_, shard) => namespace.get(namespace.idFromName(`shard-${shard}`)));
-  const found = await Promise.all(shards.map((stub) => stub.find(filter)));
-  return /** @type {EventRecord[]} */ (found.flat()).sort((a, b) => a.acceptedAt - b.acceptedAt);
+  const limit = filter.limit;
+  const found = await Promise.all(everyShard(namespace).map((stub) => stub.find({ ...filter, limit: limit && limit + 1 })));
+  const records = /** @type {EventRecord[]} */ (found.flat()).sort(byAcceptance);
+  if (limit === undefined) return { records, more: false };
+  return { records: records.slice(0, limit), more: records.length > limit };
 }
