@@ -28,7 +28,7 @@ export async function rereadyApplicationStyle(hookgate, out) {
   out.print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const [label, size] of SIZES) {
     const body = rereadyBody(size);
-    const header = hookgate.signReReady(body, SECRET, NOW);
+    const header = hookgate.signHeaders("reready", { body, secret: SECRET, timestamp: NOW })["X-ReReady-Signature-512"];
     const plain = { "x-reready-signature-512": header, "content-type": "application/json", "user-agent": "ReReady-Webhooks/1.0" };
     const fetchHeaders = new Headers(plain);
     // Every contender must produce the same event before it is timed.
@@ -73,7 +73,7 @@ export async function standardWebhooksApplicationStyle(hookgate, out) {
   const svix = new SvixWebhook(WHSEC);
   for (const [label, size] of SIZES) {
     const body = standardWebhooksBody(size);
-    const signature = hookgate.signStandardWebhooks("msg_1", NOW, body, WHSEC);
+    const signature = hookgate.signHeaders("standard-webhooks", { body, secret: WHSEC, timestamp: NOW, id: "msg_1" })["webhook-signature"];
     const plain = {
       "webhook-id": "msg_1",
       "webhook-timestamp": String(NOW),
@@ -83,7 +83,9 @@ export async function standardWebhooksApplicationStyle(hookgate, out) {
     const fetchHeaders = new Headers(plain);
     // The JS libraries read the clock; they get the same delivery signed at the real now.
     const live = Math.floor(Date.now() / 1000);
-    const liveSignature = hookgate.signStandardWebhooks("msg_1", live, body, WHSEC);
+    const liveSignature = hookgate.signHeaders("standard-webhooks", { body, secret: WHSEC, timestamp: live, id: "msg_1" })[
+      "webhook-signature"
+    ];
     const liveHeaders = { ...plain, "webhook-timestamp": String(live), "webhook-signature": liveSignature };
     const liveSvix = { "svix-id": "msg_1", "svix-timestamp": String(live), "svix-signature": liveSignature };
     standard.verify(body, liveHeaders);
@@ -125,7 +127,9 @@ export async function forwardPath(hookgate, { glue, boundary }, out) {
   out.print("| --- | --- | --- | --- |");
   for (const [label, size] of SIZES) {
     const body = rereadyBody(size);
-    const headers = { "x-reready-signature-512": hookgate.signReReady(body, SECRET, NOW) };
+    const headers = {
+      "x-reready-signature-512": hookgate.signHeaders("reready", { body, secret: SECRET, timestamp: NOW })["X-ReReady-Signature-512"],
+    };
     const frame = `S${SECRET}\0I${NOW}\0F${FORWARD}\0`;
     const floor = () => {
       const [frameLength, bodyLength] = boundary.stage(frame, body, Number.POSITIVE_INFINITY, null);

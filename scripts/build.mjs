@@ -54,6 +54,7 @@ for (const { name, features } of MODULES) {
 const SOURCES = readdirSync(at("pkg-template/src")).filter((file) => !file.endsWith("-cjs.js"));
 for (const file of SOURCES) cpSync(at(`pkg-template/src/${file}`), at(`pkg/${file}`));
 cpSync(at("pkg-template/README.md"), at("pkg/README.md"));
+cpSync(at("LICENSE"), at("pkg/LICENSE"));
 const manifest = JSON.parse(readFileSync(at("pkg-template/package.json"), "utf8"));
 manifest.version = /^version = "(.*)"$/m.exec(readFileSync(at("Cargo.toml"), "utf8"))[1];
 writeFileSync(at("pkg/package.json"), `${JSON.stringify(manifest, null, 2)}\n`);

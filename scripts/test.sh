@@ -13,6 +13,11 @@ node22=$(node22) # wrangler and Miniflare need Node >= 22; the system Node may b
 
 cargo fmt --check
 cargo clippy --all-targets --all-features --quiet -- -D warnings
+cargo clippy --no-default-features --all-targets --quiet -- -D warnings # the crate as a Rust user builds it
+# The published crate holds the sources, the declarations and its docs, nothing else.
+crate_files=$(cargo package --list --allow-dirty --quiet)
+extra=$(grep -vxE '\.cargo_vcs_info\.json|Cargo\.(toml|toml\.orig|lock)|LICENSE|README\.md|build\.rs|docs/rust\.md|src/.+\.(rs|json)' <<<"$crate_files" || true)
+if [ -n "$extra" ]; then echo "files the crate should not ship:"; echo "$extra"; exit 1; fi
 node_modules/.bin/biome ci . # the JS: formatted and linted
 cargo test --quiet --all-features # unit tests, vectors, properties (proptest), hostile input, fuzz replay, doctests
 cargo test --target wasm32-unknown-unknown --lib # the same unit and property tests as wasm32 + SIMD, under Node
@@ -25,7 +30,7 @@ node_modules/.bin/tsc -p tests/types/tsconfig.worker.json # the gateway against 
 node_modules/.bin/tsc -p tests/types/tsconfig.json # the published types, used under strict
 node --test tests/js/esm.test.mjs
 node --no-experimental-require-module --test tests/js/cjs.test.cjs
-node --test tests/js/cli.test.mjs tests/js/frame.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs tests/js/provider-sdks.test.mjs
+node --test tests/js/cli.test.mjs tests/js/cli-docs.test.mjs tests/js/cli-roundtrip.test.mjs tests/js/declared.test.mjs tests/js/frame.test.mjs tests/js/memory.test.mjs tests/js/promises.test.mjs tests/js/provider-sdks.test.mjs
 "$node22" --test tests/js/workerd.test.mjs
 # The gateway as deployed, in both modes (wrangler.toml's default and its [env.durable]).
 "$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null
@@ -33,4 +38,5 @@ node --test tests/js/cli.test.mjs tests/js/frame.test.mjs tests/js/memory.test.m
 "$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs tests/js/gateway-durable.test.mjs tests/js/gateway-durable-faults.test.mjs
 bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks
 "$node22" --test tests/js/consumer.test.mjs
+"$node22" --test tests/runtimes/*.test.mjs # Deno, Bun and a fresh Worker project, from the tarball
 node --test tests/js/browser.test.mjs tests/js/inspector.test.mjs

@@ -9,7 +9,7 @@ use std::fmt;
 pub enum Error {
     /// No usable secret or token is configured for the provider: hookgate fails closed and rejects
     /// everything. The text says what is missing or unusable (never the value).
-    MissingSecret(&'static str),
+    MissingSecret(Cow<'static, str>),
     /// The request carries no credential where the provider puts one (header, URL parameter or body field).
     MissingSignature(Cow<'static, str>),
     /// A credential is present but cannot be parsed (wrong scheme, not hex/base64, bad timestamp, wrong length).
@@ -42,6 +42,9 @@ pub enum Error {
     MissingUrl,
     /// The provider id is not one hookgate knows.
     UnknownProvider,
+    /// A provider declaration given at run time cannot be read: the text names the field and what is
+    /// wrong with it (a programmer's error: the JS package throws it as a `TypeError`).
+    InvalidDeclaration(Cow<'static, str>),
 }
 
 impl Error {
@@ -58,6 +61,7 @@ impl Error {
             Error::PayloadTooLarge { .. } => "payload_too_large",
             Error::MissingUrl => "missing_url",
             Error::UnknownProvider => "unknown_provider",
+            Error::InvalidDeclaration(_) => "invalid_declaration",
         }
     }
 }
@@ -83,6 +87,7 @@ impl fmt::Display for Error {
                 "this provider signs the URL it called, and the request has no absolute URL: pass the URL as the sender called it"
             ),
             Error::UnknownProvider => write!(f, "unknown provider"),
+            Error::InvalidDeclaration(why) => write!(f, "the provider declaration is invalid: {why}"),
         }
     }
 }

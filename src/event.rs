@@ -30,8 +30,8 @@ pub struct Status<'a> {
 /// `{"provider","id","type","sourceType","occurredAt","subject":{"type","id","reference"},"status":{"previous","current"},"test","data"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event<'a> {
-    /// The provider id (`redo`, `baback`, `returns-cloud`, `reready`, `standard-webhooks`).
-    pub provider: &'static str,
+    /// The provider id (`redo`, `stripe`, … or a declared provider's).
+    pub provider: Cow<'static, str>,
     /// An idempotency key, stable across redeliveries of the same event.
     pub id: Cow<'a, str>,
     /// The normalized type (`return.created`, …); `unknown` for an event type hookgate does not know yet.
@@ -74,7 +74,7 @@ impl Event<'_> {
     pub fn write_json(&self, out: &mut String) {
         out.reserve(self.data.len() + 256);
         out.push_str("{\"provider\":");
-        push_string(out, self.provider);
+        push_string(out, &self.provider);
         out.push_str(",\"id\":");
         push_string(out, &self.id);
         out.push_str(",\"type\":");
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn writes_valid_json_with_escaped_strings_and_raw_data() {
         let event = Event {
-            provider: "redo",
+            provider: "redo".into(),
             id: "a\"b\\c\n".into(),
             event_type: "return.created".into(),
             source_type: "created".into(),

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::scheme::HmacConfig;
-
 /// A configured secret or token. Its `Debug` prints `[REDACTED]`, so no `{:?}` can print it; it has no
 /// `==` (a secret is compared only in constant time: `scheme::token`, `subtle`); and its memory is
 /// zeroed when it is dropped.
@@ -57,8 +55,9 @@ pub struct Options {
     pub tolerance_seconds: u64,
     /// Largest accepted body in bytes; larger bodies fail before any hashing or parsing.
     pub max_body_bytes: usize,
-    /// The signature scheme of the generic `hmac` provider (ignored by the others).
-    pub hmac: Option<HmacConfig>,
+    /// The generic `hmac` provider's signature scheme, as JSON: an HMAC credential as a declaration
+    /// writes it (`{"header", "algorithm", "encoding", "signed", …}`; ignored by the other providers).
+    pub hmac: Option<String>,
 }
 
 impl Default for Options {

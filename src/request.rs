@@ -11,19 +11,27 @@ pub struct Request<'a> {
     pub headers: &'a [(&'a str, &'a str)],
     /// The raw body bytes.
     pub body: &'a [u8],
-    /// The request URL (absolute or path with query), needed for URL `token` parameters.
+    /// The request URL (absolute or path with query), needed for URL `token` parameters and by senders
+    /// that sign the URL they called.
     pub url: Option<&'a str>,
+    /// The request method, for senders that sign it (HubSpot); `POST` when not given.
+    pub method: Option<&'a str>,
 }
 
 impl<'a> Request<'a> {
     /// A request with the given headers and body and no URL.
     pub fn new(headers: &'a [(&'a str, &'a str)], body: &'a [u8]) -> Self {
-        Request { headers, body, url: None }
+        Request { headers, body, url: None, method: None }
     }
 
     /// The same request with a URL.
     pub fn with_url(self, url: &'a str) -> Self {
         Request { url: Some(url), ..self }
+    }
+
+    /// The same request with a method.
+    pub fn with_method(self, method: &'a str) -> Self {
+        Request { method: Some(method), ..self }
     }
 
     /// The value of the first header named `name` (ASCII case-insensitive).

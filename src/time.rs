@@ -45,14 +45,6 @@ pub fn digits(text: &[u8]) -> Option<i64> {
     text.iter().try_fold(0i64, |value, &c| c.is_ascii_digit().then(|| value * 10 + i64::from(c - b'0')))
 }
 
-/// An integer as JSON writes one without fraction or exponent: an optional `-`, then ASCII digits.
-pub fn integer(text: &str) -> Option<i64> {
-    match text.as_bytes() {
-        [b'-', rest @ ..] => digits(rest).map(|value| -value),
-        all => digits(all),
-    }
-}
-
 /// Formats unix milliseconds (as Baback sends them).
 pub fn format_unix_millis(millis: i64) -> Option<String> {
     format_utc(millis.div_euclid(1000), millis.rem_euclid(1000) as u32)

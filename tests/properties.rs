@@ -8,6 +8,8 @@ use hookgate::{verify_at, Error, Options, Request, Secret};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+mod support;
+
 const NOW: i64 = 1_767_225_600;
 const TOLERANCE: i64 = 300;
 
@@ -75,7 +77,7 @@ proptest! {
         extra in json_value(), pretty in any::<bool>(), (keys, which) in secrets(), skew in -TOLERANCE..=TOLERANCE,
     ) {
         let body = reready_body(&extra, pretty);
-        let header = hookgate::sign_reready(body.as_bytes(), &keys[which], NOW + skew);
+        let header = support::reready_signature(body.as_bytes(), &keys[which], NOW + skew);
         let headers = [("X-ReReady-Signature-512", header.as_str())];
         let event = verify_at("reready", &Request::new(&headers, body.as_bytes()), &options(&keys), NOW).unwrap();
         let data: Value = serde_json::from_str(&event.data).unwrap();
@@ -90,7 +92,7 @@ proptest! {
         let keys: Vec<String> = key_bytes.iter().map(|k| format!("whsec_{}", BASE64.encode(k))).collect();
         let which = which % keys.len();
         let body = render(&json!({"type": "return.created", "data": data}), false);
-        let signature = hookgate::sign_standard_webhooks(&id, NOW + skew, body.as_bytes(), &keys[which]).unwrap();
+        let signature = support::signed_headers("standard-webhooks", &keys[which], body.as_bytes(), NOW + skew, &id).swap_remove(0).1;
         let timestamp = (NOW + skew).to_string();
         let headers = [("webhook-id", id.as_str()), ("webhook-timestamp", timestamp.as_str()), ("webhook-signature", signature.as_str())];
         let event = verify_at("standard-webhooks", &Request::new(&headers, body.as_bytes()), &options(&keys), NOW).unwrap();
@@ -144,7 +146,7 @@ proptest! {
     ) {
         let body = reready_body(&extra, false);
         let timestamp = NOW.to_string();
-        let signature = hookgate::sign_reready(body.as_bytes(), &secret, NOW);
+        let signature = support::reready_signature(body.as_bytes(), &secret, NOW);
         let hex = signature.split_once(",v=").unwrap().1.to_owned();
         let (mut body, mut timestamp, mut hex, mut secret) = (body.into_bytes(), timestamp.into_bytes(), hex.into_bytes(), secret.into_bytes());
         match part {
@@ -167,16 +169,18 @@ proptest! {
 
     #[test]
     fn arbitrary_headers_and_bodies_never_panic_nor_verify(
-        provider in prop::sample::select(hookgate::PROVIDERS.iter().map(|p| p.id).collect::<Vec<_>>()),
+        provider in prop::sample::select(hookgate::providers::ids().collect::<Vec<_>>()),
         headers in prop::collection::vec(("[a-zA-Z-]{1,24}", ".{0,200}"), 0..8),
         signature_value in ".{0,300}", body in prop::collection::vec(any::<u8>(), 0..512), keys in prop::collection::vec(".{4,30}", 1..3),
     ) {
         let provider_info = hookgate::providers::find(provider).unwrap();
         let mut headers: Vec<(String, String)> = headers;
         // Put a made-up value under each of the provider's own credential headers too.
-        for credential in provider_info.credentials {
-            if let hookgate::scheme::Credential::Signature(scheme) = credential {
-                headers.push((scheme.header[0].to_owned(), signature_value.clone()));
+        for credential in &provider_info.credentials {
+            if let hookgate::declaration::Credential::Hmac(hmac) = credential {
+                for name in &hmac.headers {
+                    headers.push((name.clone(), signature_value.clone()));
+                }
             }
         }
         headers.push(("Authorization".into(), format!("Bearer {signature_value}")));

@@ -13,9 +13,19 @@ export const ADMIN_TOKEN = "demo-admin-token-not-for-production";
 /** `returns-cloud` → `RETURNS_CLOUD`, as the gateway names its variables. */
 export const envName = (/** @type {string} */ id) => id.toUpperCase().replaceAll("-", "_");
 
-/** The demo secret of a provider (Standard Webhooks needs a whsec_ base64 key). @param {string} id */
+/**
+ * The demo secret of a provider, in the form its sender's keys take (Standard Webhooks: `whsec_` and
+ * base64; Adyen: hex): from the registry, so a new provider needs nothing here.
+ * @param {string} id
+ */
 export function demoSecret(id) {
-  return id === "standard-webhooks" ? "whsec_ZGVtby1zdGFuZGFyZC13ZWJob29rcy1zZWNyZXQ=" : `demo-${id}-secret`;
+  const key = providers()
+    .find((p) => p.id === id)
+    ?.credentials.find((c) => c.key)?.key;
+  const text = `demo-${id}-secret-not-for-production`;
+  if (key === "whsec") return `whsec_${Buffer.from(text).toString("base64")}`;
+  if (key === "hex") return Buffer.from(text).toString("hex");
+  return text;
 }
 
 /**

@@ -129,11 +129,18 @@ field("body").addEventListener("input", () => {
 select.addEventListener("change", run);
 field("show-invisible").addEventListener("change", renderInvisible);
 
+/** The sample's secret, in the form each sender's key takes (the registry's `key`). */
+const SAMPLE_KEYS = /** @type {Record<string, string>} */ ({
+  whsec: "whsec_c2FtcGxlLXNlY3JldC1mb3ItdGhlLWluc3BlY3Rvcg==",
+  hex: "73616d706c652d7365637265742d666f722d7468652d696e73706563746f72",
+});
+
 byId("load-sample").addEventListener("click", () => {
   const id = /** @type {ProviderId} */ (select.value || "reready");
   const sample = samples[id];
-  const credential = registry.find((p) => p.id === id)?.credentials[0];
-  const key = id === "standard-webhooks" ? "whsec_c2FtcGxlLXNlY3JldC1mb3ItdGhlLWluc3BlY3Rvcg==" : "sample-secret";
+  const credentials = registry.find((p) => p.id === id)?.credentials ?? [];
+  const credential = credentials[0];
+  const key = SAMPLE_KEYS[credentials.find((c) => c.key)?.key ?? "utf8"] ?? "sample-secret";
   const signed = signAsSender(id, {
     body: sample.body,
     url: `https://example.com/webhooks/${id}`,
@@ -145,7 +152,8 @@ byId("load-sample").addEventListener("click", () => {
   select.value = id;
   field("url").value = signed.url;
   field("headers").value = headerLines(
-    [...Object.entries(sample.headers), ...Object.entries(signed.headers)].filter(
+    // The signed headers first: they win over the sample's own id and time (Twitch's).
+    [...Object.entries(signed.headers), ...Object.entries(sample.headers)].filter(
       ([name], i, all) => all.findIndex(([other]) => other.toLowerCase() === name.toLowerCase()) === i,
     ),
   );

@@ -159,8 +159,9 @@ function readRoutes(env, timeoutMs, wrong) {
 
 /** The forwarding secret every route shares, so one signature serves them all; else null. @param {Map<string, Route>} routes */
 function sharedSecret(routes) {
+  // Configured keys against each other, never against anything a request presents.
   const secrets = new Set([...routes.values()].map((route) => route.forwardSecret));
-  return secrets.size === 1 ? [...secrets][0] : null;
+  return secrets.size === 1 ? [...secrets][0] : null; // constant-time: a count of configured keys
 }
 
 /**

@@ -3,13 +3,14 @@
 // detectProvider (tools module only). Thin on purpose: it builds the frame, crosses once, and maps the
 // answer. Verification happens in Rust only.
 import { text } from "./boundary.js";
+import { providerField, senderSecret } from "./declared.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, limitOption } from "./defaults.js";
-import { HookgateError, unknownProvider } from "./errors.js";
+import { HookgateError } from "./errors.js";
 import { field, headerFields, keyFields } from "./frame.js";
-import { isProvider, senderSecret } from "./providers.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
+ * @typedef {import("./index.js").ProviderDeclaration} ProviderDeclaration
  * @typedef {import("./index.js").WebhookRequest} WebhookRequest
  * @typedef {import("./index.js").VerifyOptions} VerifyOptions
  * @typedef {import("./index.js").ForwardOptions} ForwardOptions
@@ -24,30 +25,29 @@ import { isProvider, senderSecret } from "./providers.js";
  */
 
 /**
- * The frame of a verification: provider, URL, headers and keys.
- * @param {string | null} provider
+ * The frame of a verification: provider (an id or a declaration; none to detect it), URL, method,
+ * headers and keys.
+ * @param {ProviderId | ProviderDeclaration | null} provider
  * @param {WebhookRequest} request
  * @param {VerifyOptions} options
  */
 export function requestFrame(provider, request, options) {
   if (request === null || typeof request !== "object") throw new TypeError("hookgate: request must be { headers, body, url? }");
-  let frame = provider == null ? "" : field("provider", provider);
+  const named = provider == null ? null : providerField(provider);
+  let frame = named?.frame ?? "";
   if (request.url != null) {
     const url = String(request.url);
     // A decoded URL (a Lambda adapter, decodeURIComponent) may hold one; no HTTP request can.
     if (url.includes("\0")) {
-      throw new HookgateError(
-        "invalid_payload",
-        "the request URL holds a NUL character, which no HTTP request carries",
-        provider ?? undefined,
-      );
+      throw new HookgateError("invalid_payload", "the request URL holds a NUL character, which no HTTP request carries", named?.id);
     }
     frame += field("url", url);
   }
+  if (request.method != null) frame += field("method", String(request.method).toUpperCase());
   frame += headerFields(request.headers);
   frame += keyFields("secret", senderSecret(provider, options.secret));
   frame += keyFields("token", options.token);
-  if (options.hmac != null) frame += field("hmac", JSON.stringify(options.hmac));
+  if (options.hmac != null) frame += field("hmac", typeof options.hmac === "string" ? options.hmac : JSON.stringify(options.hmac));
   return frame;
 }
 
@@ -69,23 +69,23 @@ export function verificationApi(wasm, boundary) {
   /**
    * Verifies and normalizes in one crossing; returns the answer (valid until the next call).
    * @param {"verify" | "deliver"} entry
-   * @param {ProviderId} provider
+   * @param {ProviderId | ProviderDeclaration} provider
    * @param {WebhookRequest} request
    * @param {VerifyOptions & { forwardSecret?: string }} options
    */
   function run(entry, provider, request, options) {
-    if (!isProvider(provider)) throw unknownProvider(provider);
+    const id = provider == null ? null : providerField(provider).id;
     let frame = requestFrame(provider, request, options);
     frame += keyFields("forwardSecret", options.forwardSecret);
     const [toleranceSeconds, maxBodyBytes, now] = limits(options);
-    const [frameLength, bodyLength] = boundary.stage(frame, request.body, maxBodyBytes, provider);
+    const [frameLength, bodyLength] = boundary.stage(frame, request.body, maxBodyBytes, id);
     wasm[entry](frameLength, bodyLength, toleranceSeconds, maxBodyBytes, now);
-    return boundary.answer(provider);
+    return boundary.answer(id);
   }
 
   /**
    * The event as a JSON string, without building JS objects. Throws HookgateError.
-   * @param {ProviderId} provider @param {WebhookRequest} request @param {VerifyOptions} [options]
+   * @param {ProviderId | ProviderDeclaration} provider @param {WebhookRequest} request @param {VerifyOptions} [options]
    * @returns {string}
    */
   function verifyJson(provider, request, options = {}) {
@@ -94,7 +94,7 @@ export function verificationApi(wasm, boundary) {
 
   /**
    * The normalized event. Throws HookgateError.
-   * @param {ProviderId} provider @param {WebhookRequest} request @param {VerifyOptions} [options]
+   * @param {ProviderId | ProviderDeclaration} provider @param {WebhookRequest} request @param {VerifyOptions} [options]
    * @returns {HookEvent}
    */
   function verify(provider, request, options = {}) {
@@ -104,7 +104,7 @@ export function verificationApi(wasm, boundary) {
   /**
    * The forwarding path in one crossing: verifies, normalizes, and with `forwardSecret` signs the
    * event for the origin (Standard Webhooks). The event comes back as bytes the caller may keep.
-   * @param {ProviderId} provider @param {WebhookRequest} request @param {ForwardOptions} [options]
+   * @param {ProviderId | ProviderDeclaration} provider @param {WebhookRequest} request @param {ForwardOptions} [options]
    * @returns {ForwardableEvent}
    */
   function verifyForward(provider, request, options = {}) {
@@ -133,20 +133,7 @@ export function verificationApi(wasm, boundary) {
     };
   }
 
-  /** @param {ProviderId} provider */
-  const shortcut = (provider) => /** @param {WebhookRequest} request @param {VerifyOptions} [options] */ (request, options) =>
-    verify(provider, request, options);
-
-  return {
-    verify,
-    verifyJson,
-    verifyForward,
-    verifyRedo: shortcut("redo"),
-    verifyBaback: shortcut("baback"),
-    verifyReturnsCloud: shortcut("returns-cloud"),
-    verifyReReady: shortcut("reready"),
-    verifyStandardWebhooks: shortcut("standard-webhooks"),
-  };
+  return { verify, verifyJson, verifyForward };
 }
 
 /**

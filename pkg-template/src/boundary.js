@@ -110,7 +110,10 @@ export function createBoundary(wasm) {
     if (status !== 0) {
       const text = decoder.decode(bytes);
       const newline = text.indexOf("\n");
-      throw new HookgateError(/** @type {any} */ (text.slice(0, newline)), text.slice(newline + 1), provider ?? undefined);
+      const [code, message] = [text.slice(0, newline), text.slice(newline + 1)];
+      // A declaration that cannot be read is the caller's mistake, not a delivery's.
+      if (code === "invalid_declaration") throw new TypeError(`hookgate: ${message}`);
+      throw new HookgateError(/** @type {any} */ (code), message, provider ?? undefined);
     }
     return {
       head: headLength ? fields(bytes.subarray(0, headLength)) : [],

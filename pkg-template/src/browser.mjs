@@ -15,4 +15,4 @@ await Promise.all([
 export * from "./core.js";
 export * from "./fetch.js";
 export * from "./http.js";
-export const { detectProvider, signDelivery, signHeaders, signReReady, signStandardWebhooks } = lazyTools(() => tools);
+export const { detectProvider, signDelivery, signHeaders } = lazyTools(() => tools);

@@ -5,15 +5,16 @@
 // debugging tool loads one module, not two.
 import { limits, requestFrame, verificationApi } from "./api.js";
 import { createBoundary } from "./boundary.js";
+import { providerField } from "./declared.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./defaults.js";
-import { HookgateError, unknownProvider } from "./errors.js";
+import { HookgateError } from "./errors.js";
 import { field } from "./frame.js";
 import * as wasm from "./hookgate_explain.js";
-import { isProvider } from "./providers.js";
 import { bindTools } from "./tools.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
+ * @typedef {import("./index.js").ProviderDeclaration} ProviderDeclaration
  * @typedef {import("./index.js").WebhookRequest} WebhookRequest
  * @typedef {import("./index.js").VerifyOptions} VerifyOptions
  * @typedef {import("./index.js").Explanation} Explanation
@@ -27,13 +28,13 @@ const boundary = createBoundary(wasm);
  * `provider` may be null to detect it. Never throws for a bad delivery; never shows a secret. A body
  * over the limit is explained too (up to four times the limit). `showSigning` adds the signed string and
  * the expected signatures: for the tool's own user only, never for a webhook's sender.
- * @param {ProviderId | null} provider
+ * @param {ProviderId | ProviderDeclaration | null} provider
  * @param {WebhookRequest} request
  * @param {ExplainOptions} [options]
  * @returns {Explanation}
  */
 export function explain(provider, request, options = {}) {
-  if (provider != null && !isProvider(provider)) throw unknownProvider(provider);
+  const id = provider == null ? null : providerField(provider).id;
   const [toleranceSeconds, maxBodyBytes, now] = limits(options);
   const allowance = Math.min(maxBodyBytes, DEFAULT_MAX_BODY_BYTES * 64) * 4 + 1024;
   let frame;
@@ -41,20 +42,20 @@ export function explain(provider, request, options = {}) {
     frame = requestFrame(provider, request, options) + (options.showSigning === true ? field("showSigning", "") : "");
   } catch (error) {
     if (!(error instanceof HookgateError)) throw error;
-    return refused(provider, error);
+    return refused(id, error);
   }
-  const [frameLength, bodyLength] = boundary.stage(frame, request.body, allowance, provider);
+  const [frameLength, bodyLength] = boundary.stage(frame, request.body, allowance, id);
   wasm.explain(frameLength, bodyLength, toleranceSeconds, maxBodyBytes, now);
-  return JSON.parse(new TextDecoder().decode(boundary.answer(provider).main));
+  return JSON.parse(new TextDecoder().decode(boundary.answer(id).main));
 }
 
 /**
  * The explanation of a request refused before it reached the module (a URL holding NUL).
- * @param {ProviderId | null} provider @param {HookgateError} error @returns {Explanation}
+ * @param {string | null} provider @param {HookgateError} error @returns {Explanation}
  */
 function refused(provider, error) {
   return {
-    provider,
+    provider: /** @type {ProviderId | null} */ (provider),
     detected: false,
     verdict: "rejected",
     code: error.code,

@@ -25,7 +25,7 @@ async function rawBody(req, options) {
  * Express middleware (Express 5 and 4): verifies the delivery for `provider`, then sets `req.hookgate`
  * to the event and calls `next()`. Rejected deliveries are answered `{ "error": "<code>" }` with the
  * shared statuses; a body already parsed as JSON or text is answered 500 `body_already_parsed`.
- * @param {import("hookgate").ProviderId} provider
+ * @param {import("hookgate").Provider} provider
  * @param {import("hookgate").HandlerOptions<ExpressRequest>} [options]
  */
 export function hookgate(provider, options = {}) {
@@ -36,7 +36,7 @@ export function hookgate(provider, options = {}) {
       const resolved = await resolveOptions(options, req);
       const body = await rawBody(req, resolved);
       if (body === null) return res.status(BODY_ALREADY_PARSED.status).json(BODY_ALREADY_PARSED.body);
-      event = verify(provider, { headers: req.headers, body, url: req.originalUrl ?? req.url }, resolved);
+      event = verify(provider, { headers: req.headers, body, url: req.originalUrl ?? req.url, method: req.method }, resolved);
     } catch (error) {
       const { status, body } = rejection(options, error, req);
       if (status === 413) res.set("connection", "close");

@@ -17,7 +17,8 @@ async function hookgatePlugin(fastify, { provider, ...options }) {
   fastify.decorateRequest("hookgate", null);
   fastify.setErrorHandler((error, request, reply) => {
     if (/** @type {{ code?: unknown }} */ (error)?.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-      const tooLarge = new HookgateError("payload_too_large", `the body is larger than the limit of ${bodyLimit} bytes`, provider);
+      const id = typeof provider === "string" ? provider : provider.id;
+      const tooLarge = new HookgateError("payload_too_large", `the body is larger than the limit of ${bodyLimit} bytes`, id);
       const refused = rejection(options, tooLarge, request);
       return reply.code(refused.status).header("connection", "close").send(refused.body);
     }

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BODY_BYTES, limitOption } from "./defaults.js";
 
 /**
  * @typedef {import("./index.js").FetchRequestLike} FetchRequestLike
- * @typedef {import("./index.js").ProviderId} ProviderId
+ * @typedef {import("./index.js").Provider} ProviderId
  * @typedef {import("./index.js").VerifyOptions} VerifyOptions
  */
 
@@ -54,8 +54,9 @@ export async function readBodyLimited(request, limit = DEFAULT_MAX_BODY_BYTES, p
 
 /** @param {ProviderId} provider @param {FetchRequestLike} request @param {VerifyOptions} [options] */
 async function delivery(provider, request, options) {
-  const body = await readBodyLimited(request, limitOption(options?.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES), provider);
-  return { headers: request.headers, body, url: request.url };
+  const id = typeof provider === "string" ? provider : provider?.id;
+  const body = await readBodyLimited(request, limitOption(options?.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES), id);
+  return { headers: request.headers, body, url: request.url, method: request.method };
 }
 
 /**

@@ -19,6 +19,8 @@ export const TAG = /** @type {const} */ ({
   forwardSecret: "F",
   id: "I",
   showSigning: "R",
+  declaration: "D",
+  method: "V",
 });
 
 /** @typedef {keyof typeof TAG} FieldName */

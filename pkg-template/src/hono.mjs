@@ -11,7 +11,7 @@ import { BODY_ALREADY_PARSED, rejection, resolveOptions } from "./handler-option
 /** @typedef {import("hono/utils/http-status").ContentfulStatusCode} StatusCode */
 
 /**
- * @param {import("hookgate").ProviderId} provider
+ * @param {import("hookgate").Provider} provider
  * @param {import("hookgate").HandlerOptions<import("hono").Context>} [options]
  * @returns {import("hono").MiddlewareHandler<import("./hono.js").HookgateEnv>}
  */

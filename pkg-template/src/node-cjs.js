@@ -12,7 +12,7 @@ initSync({ module: readFileSync(join(__dirname, "hookgate_bg.wasm")) });
 export * from "./core.js";
 export * from "./fetch.js";
 export * from "./http.js";
-export const { detectProvider, signDelivery, signHeaders, signReReady, signStandardWebhooks } = lazyTools(() => {
+export const { detectProvider, signDelivery, signHeaders } = lazyTools(() => {
   tools.initSync({ module: readFileSync(join(__dirname, "hookgate_explain_bg.wasm")) });
   return tools;
 });

@@ -63,7 +63,7 @@ function answer(res, { status, body }) {
  * A node:http listener that verifies each request for `provider` and calls `onEvent(event, req)` (may be
  * async). Answers 200 `{"ok":true}` once `onEvent` resolves, the shared error answers for rejected
  * deliveries, and 500 when `onEvent` throws (so the sender retries).
- * @param {import("hookgate").ProviderId} provider
+ * @param {import("hookgate").Provider} provider
  * @param {import("hookgate").HandlerOptions<IncomingMessage>} options
  * @param {(event: import("hookgate").HookEvent, req: IncomingMessage, res: ServerResponse) => void | Promise<void>} onEvent
  * @returns {(req: IncomingMessage, res: ServerResponse) => Promise<void>}
@@ -75,7 +75,7 @@ export function createHandler(provider, options, onEvent) {
     try {
       const resolved = await resolveOptions(options, req);
       const body = await readRawBody(req, resolved);
-      event = verify(provider, { headers: req.headers, body, url: req.url }, resolved);
+      event = verify(provider, { headers: req.headers, body, url: req.url, method: req.method }, resolved);
     } catch (error) {
       return answer(res, rejection(options, error, req));
     }

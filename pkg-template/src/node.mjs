@@ -11,7 +11,7 @@ initSync({ module: readFileSync(new URL("./hookgate_bg.wasm", import.meta.url)) 
 export * from "./core.js";
 export * from "./fetch.js";
 export * from "./http.js";
-export const { detectProvider, signDelivery, signHeaders, signReReady, signStandardWebhooks } = lazyTools(() => {
+export const { detectProvider, signDelivery, signHeaders } = lazyTools(() => {
   tools.initSync({ module: readFileSync(new URL("./hookgate_explain_bg.wasm", import.meta.url)) });
   return tools;
 });

@@ -13,21 +13,14 @@ const NFKD = new Set(REGISTRY.filter((p) => p.credentials.some((c) => c.normaliz
 export const isProvider = (id) => IDS.has(/** @type {any} */ (id));
 
 /**
- * The providers this build knows: `[{ id, name, docsUrl, secretFormat, events, credentials }]` (a copy
+ * The providers this build knows: `[{ id, name, docsUrl, secretFormat, events, sends, handshake,
+ * credentials }]` (a copy
  * the caller may change).
  * @returns {ProviderDescription[]}
  */
 export function providers() {
-  return REGISTRY.map((p) => ({ ...p, credentials: p.credentials.map((c) => ({ ...c })) }));
+  return REGISTRY.map((p) => ({ ...p, sends: { ...p.sends }, credentials: p.credentials.map((c) => ({ ...c })) }));
 }
 
-/**
- * A `secret` option as `provider`'s sender keys with it: NFKD-normalized where the sender normalizes
- * (EasyPost), else as given.
- * @template T @param {string | null | undefined} provider @param {T} secret @returns {T}
- */
-export function senderSecret(provider, secret) {
-  if (provider == null || !NFKD.has(/** @type {ProviderId} */ (provider))) return secret;
-  const normalize = (/** @type {unknown} */ each) => (typeof each === "string" ? each.normalize("NFKD") : each);
-  return /** @type {T} */ (Array.isArray(secret) ? secret.map(normalize) : normalize(secret));
-}
+/** Whether the built-in `id`'s sender keys its HMAC with the secret NFKD-normalized. @param {ProviderId} id */
+export const normalizesBuiltIn = (id) => NFKD.has(id);

@@ -4,12 +4,12 @@
 // receiver never needs it. Where each provider puts its credential is the core's knowledge
 // (scheme::sign_delivery); this only crosses once and maps.
 import { text } from "./boundary.js";
-import { unknownProvider } from "./errors.js";
-import { field, keyFields } from "./frame.js";
-import { isProvider, senderSecret } from "./providers.js";
+import { providerField, senderSecret } from "./declared.js";
+import { field, headerFields, keyFields } from "./frame.js";
 
 /**
  * @typedef {import("./index.js").ProviderId} ProviderId
+ * @typedef {import("./index.js").ProviderDeclaration} ProviderDeclaration
  * @typedef {import("./index.js").SignOptions} SignOptions
  * @typedef {import("./index.js").SignedDelivery} SignedDelivery
  * @typedef {import("./index.js").HmacScheme} HmacScheme
@@ -17,7 +17,7 @@ import { isProvider, senderSecret } from "./providers.js";
  * @typedef {import("./boundary.js").Body} Body
  * @typedef {import("./boundary.js").WasmModule & { signForOrigin(frameLength: number, bodyLength: number, now: number): void }} OriginSigningModule
  * @typedef {import("./boundary.js").WasmModule & {
- *   sign(frameLength: number, bodyLength: number, timestamp: number, headersOnly: boolean): void,
+ *   sign(frameLength: number, bodyLength: number, timestamp: number): void,
  * }} SenderSigningModule
  */
 
@@ -54,19 +54,19 @@ export function originSigning(wasm, boundary) {
 /** @param {SenderSigningModule} wasm @param {Boundary} boundary */
 export function senderSigning(wasm, boundary) {
   /**
-   * One crossing into the core's signing.
-   * @param {ProviderId} provider @param {Body} body @param {string} url
+   * One crossing into the core's signing; the answer is read, then wiped (it carries a key).
+   * @param {ProviderId | ProviderDeclaration} provider @param {Body} body @param {string} url
+   * @param {Record<string, string>} headers the delivery's own (a sender may sign some: Contentful)
    * @param {{ secret?: string, token?: string, timestamp?: number, id?: string, hmac?: HmacScheme | null }} options
-   * @param {boolean} headersOnly
    */
-  function sign(provider, body, url, options, headersOnly) {
-    if (!isProvider(provider)) throw unknownProvider(provider);
-    let frame = field("provider", provider) + field("url", url) + field("id", String(options.id ?? "msg_hookgate"));
+  function sign(provider, body, url, headers, options) {
+    const named = providerField(provider);
+    let frame = named.frame + field("url", url) + field("id", String(options.id ?? "msg_hookgate")) + headerFields(headers);
     frame += keyFields("secret", senderSecret(provider, options.secret)) + keyFields("token", options.token);
     if (options.hmac != null) frame += field("hmac", JSON.stringify(options.hmac));
-    const [frameLength, bodyLength] = boundary.stage(frame, body, Number.POSITIVE_INFINITY, provider);
-    wasm.sign(frameLength, bodyLength, options.timestamp ?? now(), headersOnly);
-    const { head, main } = boundary.answer(provider);
+    const [frameLength, bodyLength] = boundary.stage(frame, body, Number.POSITIVE_INFINITY, named.id);
+    wasm.sign(frameLength, bodyLength, options.timestamp ?? now());
+    const { head, main } = boundary.answer(named.id);
     const signed = { head, body: text(main) };
     boundary.wipe();
     return signed;
@@ -75,13 +75,17 @@ export function senderSigning(wasm, boundary) {
   /**
    * Puts a credential on a delivery the way `provider` sends it: signature or bearer headers, the
    * `?token=` URL parameter, or the secret field inside the JSON body.
-   * @param {ProviderId} provider
+   * @param {ProviderId | ProviderDeclaration} provider
    * @param {{ body: Body, headers?: Record<string, string>, url?: string }} delivery
    * @param {{ secret?: string, token?: string, timestamp?: number, id?: string, hmac?: HmacScheme | null }} [options]
    * @returns {SignedDelivery}
    */
-  function signDelivery(provider, { body, headers = {}, url = `https://hookgate.invalid/webhooks/${provider}` }, options = {}) {
-    const signed = sign(provider, body, url, options, false);
+  function signDelivery(
+    provider,
+    { body, headers = {}, url = `https://hookgate.invalid/webhooks/${providerField(provider).id}` },
+    options = {},
+  ) {
+    const signed = sign(provider, body, url, headers, options);
     const [signedUrl, bodyChanged, ...pairs] = signed.head;
     return {
       headers: { ...headers, ...pairsToObject(pairs) },
@@ -91,24 +95,18 @@ export function senderSigning(wasm, boundary) {
   }
 
   /**
-   * The headers a sender of `provider` would add to `body`: the first credential that travels in
-   * headers (a signature with its timestamp and id headers, or a bearer token); empty when none does.
-   * @param {ProviderId} provider
+   * The headers a sender of `provider` would add to `body` (`signDelivery`'s, without a URL or a body to
+   * change): a signature with its timestamp and id headers, or a bearer token; empty when its credential
+   * travels in the URL or the body.
+   * @param {ProviderId | ProviderDeclaration} provider
    * @param {SignOptions} options
    * @returns {Record<string, string>}
    */
   function signHeaders(provider, { secret, body, timestamp, id, hmac }) {
-    const [, , ...pairs] = sign(provider, body, "", { secret, timestamp, id, hmac }, true).head;
+    // No URL: a sender that signs the one it calls needs signDelivery (`missing_url` here says so).
+    const [, , ...pairs] = sign(provider, body, "", {}, { secret, token: secret, timestamp, id, hmac }).head;
     return pairsToObject(pairs);
   }
 
-  return {
-    signDelivery,
-    signHeaders,
-    /** The `X-ReReady-Signature-512` value ReReady would send. @param {string | Uint8Array | ArrayBuffer} body @param {string} secret @param {number} [timestamp] */
-    signReReady: (body, secret, timestamp = now()) => signHeaders("reready", { secret, body, timestamp })["X-ReReady-Signature-512"],
-    /** The `webhook-signature` value a Standard Webhooks sender would send. @param {string} id @param {number} timestamp @param {string | Uint8Array | ArrayBuffer} body @param {string} secret */
-    signStandardWebhooks: (id, timestamp, body, secret) =>
-      signHeaders("standard-webhooks", { secret, body, timestamp, id })["webhook-signature"],
-  };
+  return { signDelivery, signHeaders };
 }

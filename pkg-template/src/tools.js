@@ -34,7 +34,5 @@ export function lazyTools(load) {
     detectProvider: (request) => tools().detectProvider(request),
     signDelivery: (provider, delivery, options) => tools().signDelivery(provider, delivery, options),
     signHeaders: (provider, options) => tools().signHeaders(provider, options),
-    signReReady: (body, secret, timestamp) => tools().signReReady(body, secret, timestamp),
-    signStandardWebhooks: (id, timestamp, body, secret) => tools().signStandardWebhooks(id, timestamp, body, secret),
   };
 }

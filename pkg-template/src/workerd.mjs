@@ -12,7 +12,7 @@ initSync({ module });
 export * from "./core.js";
 export * from "./fetch.js";
 export * from "./http.js";
-export const { detectProvider, signDelivery, signHeaders, signReReady, signStandardWebhooks } = lazyTools(() => {
+export const { detectProvider, signDelivery, signHeaders } = lazyTools(() => {
   throw new TypeError(
     'hookgate: detectProvider and signing as a sender are not in the Worker build of "hookgate"; import them from "hookgate/explain"',
   );

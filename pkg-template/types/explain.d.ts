@@ -1,6 +1,6 @@
 // hookgate/explain: why a delivery does or does not verify, from a second wasm module with `explain`
 // (the Worker-sized core does not carry it). Registry, detection and signing come from the same module.
-import type { ExplainOptions, ProviderId, WebhookRequest } from "./index.js";
+import type { ExplainOptions, Provider, WebhookRequest } from "./index.js";
 
 export type {
   ExplainOptions,
@@ -9,6 +9,8 @@ export type {
   ExplanationStep,
   HookEvent,
   HookgateErrorCode,
+  Provider,
+  ProviderDeclaration,
   ProviderDescription,
   ProviderId,
   SignedDelivery,
@@ -22,7 +24,7 @@ export { detectProvider, HookgateError, providers, signDelivery, signHeaders, ve
  * `showSigning`, also the signed string and the expected signatures (for the tool's own user only).
  */
 export declare function explain(
-  provider: ProviderId | null,
+  provider: Provider | null,
   request: WebhookRequest,
   options?: ExplainOptions,
 ): import("./index.js").Explanation;

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { HandlerOptions, HookEvent, ProviderId } from "hookgate";
+import type { HandlerOptions, HookEvent, Provider } from "hookgate";
 
 declare global {
   // Express's request type (from @types/express) gains the verified event.
@@ -20,7 +20,7 @@ export type ExpressRequestLike = IncomingMessage & { body?: unknown; originalUrl
  */
 // Parameters are loose on purpose: the middleware must fit Express 4 and 5 handler types alike.
 export declare function hookgate(
-  provider: ProviderId,
+  provider: Provider,
   options?: HandlerOptions<ExpressRequestLike>,
   // biome-ignore lint/suspicious/noExplicitAny: Express's own handler shape, without a dependency on @types/express
 ): (req: any, res: any, next: (error?: unknown) => void) => Promise<void>;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import type { HandlerOptions, HookEvent, ProviderId } from "hookgate";
+import type { HandlerOptions, HookEvent, Provider } from "hookgate";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -9,7 +9,7 @@ declare module "fastify" {
 }
 
 export interface HookgatePluginOptions extends HandlerOptions<FastifyRequest> {
-  provider: ProviderId;
+  provider: Provider;
 }
 
 /** Register in an encapsulated scope around the webhook routes: `app.register(hookgate, { provider, secret })`. */

@@ -1,6 +1,57 @@
 /** Provider ids accepted by `verify`, `verifyJson` and the gateway path (written from `providers()` at build time). */
 export type ProviderId = PROVIDER_IDS;
 
+/** A template: literal text with `{…}` placeholders (docs/declarations.md). */
+export type Template = string;
+/** An event field: a template, alternatives (the first that resolves), or a transformed value. */
+export type FieldDeclaration =
+  | Template
+  | FieldDeclaration[]
+  | {
+      from: FieldDeclaration;
+      when?: Template | Record<Template, string>;
+      stripPrefix?: string;
+      split?: string;
+      part?: number;
+      lower?: boolean;
+      map?: Record<string, Template>;
+      else?: Template | null;
+      required?: boolean;
+    };
+/** Where each field of the event comes from. */
+export interface EventMappingDeclaration {
+  when?: Template | Record<Template, string>;
+  id?: FieldDeclaration;
+  type?: FieldDeclaration;
+  sourceType?: FieldDeclaration;
+  occurredAt?: FieldDeclaration;
+  subject?: { type?: FieldDeclaration; id?: FieldDeclaration; reference?: FieldDeclaration };
+  status?: { previous?: FieldDeclaration; current?: FieldDeclaration };
+  test?: FieldDeclaration;
+}
+/** How a delivery is authenticated: an HMAC signature (the `hmac` scheme object and more), or a token or secret. */
+export type CredentialDeclaration =
+  | (HmacScheme & { scheme?: "hmac" })
+  | { scheme: "bearer"; key?: "secret" | "token" }
+  | { scheme: "url-token"; param: string; key?: "secret" | "token" }
+  | { scheme: "body-secret"; path: string };
+/**
+ * A provider declared at run time: where its credential travels, what it signs, and where each field of
+ * the event comes from. Taken wherever a provider id is (docs/declarations.md). Read once per object.
+ */
+export interface ProviderDeclaration {
+  id: string;
+  name?: string;
+  docs?: string;
+  secretFormat?: string;
+  credential: CredentialDeclaration | CredentialDeclaration[];
+  event?: EventMappingDeclaration | EventMappingDeclaration[];
+  forms?: boolean;
+  detect?: string[];
+}
+/** A built-in provider's id, or a declaration. */
+export type Provider = ProviderId | ProviderDeclaration;
+
 /** Default largest distance between a signed timestamp and now, in seconds (300). */
 export declare const DEFAULT_TOLERANCE_SECONDS: number;
 /** Default largest accepted body, in bytes (1 MiB). */
@@ -24,7 +75,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** The normalized event every provider's delivery becomes. */
 export interface HookEvent {
-  provider: ProviderId;
+  /** A built-in provider's id, or a declared provider's. */
+  provider: ProviderId | (string & {});
   /** Idempotency key, stable across redeliveries of the same event. */
   id: string;
   /** Normalized type such as `return.created`; `unknown` for a provider event type hookgate does not map. */
@@ -51,8 +103,10 @@ export type HeadersInput =
 export interface WebhookRequest {
   headers?: HeadersInput | null;
   body: string | Uint8Array | ArrayBuffer | ArrayBufferView;
-  /** The request URL, needed for `?token=` credentials. */
+  /** The request URL, needed for `?token=` credentials and by senders that sign the URL they called. */
   url?: string | URL | null;
+  /** The request method, for senders that sign it (HubSpot); `POST` when not given. */
+  method?: string | null;
 }
 
 export interface VerifyOptions {
@@ -70,19 +124,30 @@ export interface VerifyOptions {
   hmac?: HmacScheme | null;
 }
 
-/** A sender's HMAC scheme, for the generic `hmac` provider. */
+/** A sender's HMAC scheme: the generic `hmac` provider's option, and a declaration's credential. */
 export interface HmacScheme {
-  header: string;
+  header?: string | string[];
   algorithm: "sha1" | "sha256" | "sha512";
-  encoding: "hex" | "base64";
+  encoding: "hex" | "base64" | "base64url";
   /** Text before the signature in the header, e.g. `sha256=`. */
   prefix?: string;
-  /** What is signed: the body, `<timestamp>.<body>` or `<id>.<timestamp>.<body>`. */
-  signed: "body" | "t.body" | "id.t.body";
-  /** Required when the timestamp is signed. */
-  timestampHeader?: string;
+  prefixOptional?: boolean;
+  pairs?: { separator: string; timestamp: string; signature: string };
+  versions?: string;
+  list?: string;
+  /** What is signed: a template (`{t}.{body}`, `{method}{url}{body}{t}`…) or `body`, `t.body`, `id.t.body`. */
+  signed: string;
+  /** Required when the timestamp is signed, unless the header carries it. */
+  timestampHeader?: string | string[];
+  timestampField?: string;
+  timestampFormat?: "unix" | "unix-ms" | "rfc3339";
   /** Required when the id is signed. */
-  idHeader?: string;
+  idHeader?: string | string[];
+  signatureField?: string;
+  eachHeader?: boolean;
+  key?: "utf8" | "whsec" | "hex" | "nfkd";
+  require?: Record<string, string>;
+  defaultPortEither?: boolean;
 }
 
 /** A rejected delivery. `message` never contains a secret. */
@@ -110,6 +175,8 @@ export interface CredentialDescription {
   path?: string[];
   /** `NFKD` where the sender keys its HMAC with the secret NFKD-normalized (the package normalizes it for you). */
   normalize?: "NFKD";
+  /** How the secret becomes the HMAC key, where it is not used as given: `whsec_` base64, hex, NFKD. */
+  key?: "whsec" | "hex" | "nfkd";
   /** True where the signature covers the URL the sender called (pass it as `url`, exactly). */
   signsUrl?: true;
 }
@@ -123,17 +190,20 @@ export interface ProviderDescription {
   secretFormat: string;
   /** How its deliveries map to the event, in words. */
   events: string;
+  /**
+   * The headers its sender sends besides the credential, as in its documented sample (a topic, an event
+   * id): `{id}` and `{time}` stand for the delivery's id and ISO time. `hookgate sign` sends them.
+   */
+  sends: Record<string, string>;
+  /** The handshake the gateway answers for this sender (`slack`, `zoom`, `twitch`, `asana`, `xero`), or null. */
+  handshake: string | null;
   /** Accepted credentials, in the order they are tried. */
   credentials: CredentialDescription[];
 }
 
-export declare function verify(provider: ProviderId, request: WebhookRequest, options?: VerifyOptions): HookEvent;
-export declare function verifyJson(provider: ProviderId, request: WebhookRequest, options?: VerifyOptions): string;
-export declare function verifyRedo(request: WebhookRequest, options?: VerifyOptions): HookEvent;
-export declare function verifyBaback(request: WebhookRequest, options?: VerifyOptions): HookEvent;
-export declare function verifyReturnsCloud(request: WebhookRequest, options?: VerifyOptions): HookEvent;
-export declare function verifyReReady(request: WebhookRequest, options?: VerifyOptions): HookEvent;
-export declare function verifyStandardWebhooks(request: WebhookRequest, options?: VerifyOptions): HookEvent;
+/** Verifies a delivery for a built-in provider (by id) or a declared one, and normalizes it. A malformed declaration is a `TypeError` naming the field. */
+export declare function verify(provider: Provider, request: WebhookRequest, options?: VerifyOptions): HookEvent;
+export declare function verifyJson(provider: Provider, request: WebhookRequest, options?: VerifyOptions): string;
 export interface SignOptions {
   secret: string;
   body: string | Uint8Array | ArrayBuffer;
@@ -144,7 +214,7 @@ export interface SignOptions {
   hmac?: HmacScheme;
 }
 /** The headers a sender of `provider` would add; empty for credentials that travel in the URL or the body. */
-export declare function signHeaders(provider: ProviderId, options: SignOptions): Record<string, string>;
+export declare function signHeaders(provider: Provider, options: SignOptions): Record<string, string>;
 /** A delivery ready to send: its credential put where the provider puts it. */
 export interface SignedDelivery {
   headers: Record<string, string>;
@@ -156,21 +226,12 @@ export interface SignedDelivery {
  * `?token=` URL parameter, or the body's secret field. For tests, the CLI, samples and the inspector.
  */
 export declare function signDelivery(
-  provider: ProviderId,
+  provider: Provider,
   delivery: { body: string; headers?: Record<string, string>; url?: string },
   options?: { secret?: string; token?: string; timestamp?: number; id?: string; hmac?: HmacScheme | null },
 ): SignedDelivery;
 /** The id of the provider a delivery most likely comes from, or null. */
 export declare function detectProvider(request: WebhookRequest): ProviderId | null;
-/** The `X-ReReady-Signature-512` header value ReReady would send for `body` at `timestamp` (default: now). */
-export declare function signReReady(body: string | Uint8Array | ArrayBuffer, secret: string, timestamp?: number): string;
-/** The `webhook-signature` header value a Standard Webhooks sender would send. */
-export declare function signStandardWebhooks(
-  id: string,
-  timestamp: number,
-  body: string | Uint8Array | ArrayBuffer,
-  secret: string,
-): string;
 export declare function providers(): ProviderDescription[];
 
 /** Options of `verifyForward`: the verification's, plus the secret that signs the event for the origin. */
@@ -204,7 +265,7 @@ export interface ForwardableEvent {
   replayDigest: string | null;
 }
 /** Verifies, normalizes and (with `forwardSecret`) signs for the origin in one call into wasm. Throws HookgateError. */
-export declare function verifyForward(provider: ProviderId, request: WebhookRequest, options?: ForwardOptions): ForwardableEvent;
+export declare function verifyForward(provider: Provider, request: WebhookRequest, options?: ForwardOptions): ForwardableEvent;
 /** The Standard Webhooks headers that sign an event's JSON for the origin (`webhook-id` is `id`, header-safe). */
 export declare function signForOrigin(
   event: string | Uint8Array | ArrayBuffer,
@@ -221,11 +282,12 @@ export interface FetchRequestLike {
   readonly headers: { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void };
   readonly body: ReadableStream<Uint8Array> | null;
   readonly url: string;
+  readonly method?: string;
 }
 /** Reads the body (never more than `maxBodyBytes` of it) and verifies. Throws HookgateError. */
-export declare function verifyRequest(provider: ProviderId, request: FetchRequestLike, options?: VerifyOptions): Promise<HookEvent>;
+export declare function verifyRequest(provider: Provider, request: FetchRequestLike, options?: VerifyOptions): Promise<HookEvent>;
 /** As `verifyRequest`, returning the event as a JSON string. */
-export declare function verifyRequestJson(provider: ProviderId, request: FetchRequestLike, options?: VerifyOptions): Promise<string>;
+export declare function verifyRequestJson(provider: Provider, request: FetchRequestLike, options?: VerifyOptions): Promise<string>;
 /** The body as bytes; throws `payload_too_large` as soon as it passes `limit` (default 1 MiB). */
 export declare function readBodyLimited(request: FetchRequestLike, limit?: number, provider?: string): Promise<Uint8Array>;
 

@@ -34,6 +34,10 @@ pub mod tag {
     pub const ID: u8 = b'I';
     /// explain: also show the signed string and the expected signatures.
     pub const SHOW_SIGNING: u8 = b'R';
+    /// A provider declared at run time, as JSON (in place of `P`).
+    pub const DECLARATION: u8 = b'D';
+    /// The request method.
+    pub const METHOD: u8 = b'V';
 }
 
 /// The fields of one frame, borrowed from the input buffer.
@@ -48,6 +52,8 @@ pub struct Frame<'a> {
     pub forward_secret: Option<&'a str>,
     pub id: Option<&'a str>,
     pub reveal: bool,
+    pub declaration: Option<&'a str>,
+    pub method: Option<&'a str>,
 }
 
 /// Names the fields that are set, never a value: a frame holds secrets and the request's credential.
@@ -63,6 +69,8 @@ impl fmt::Debug for Frame<'_> {
             .field("forward_secret", &self.forward_secret.map(|_| "[REDACTED]"))
             .field("id", &self.id)
             .field("reveal", &self.reveal)
+            .field("declaration", &self.declaration.is_some())
+            .field("method", &self.method)
             .finish()
     }
 }
@@ -87,6 +95,8 @@ impl<'a> Frame<'a> {
                 tag::FORWARD_SECRET => frame.forward_secret = Some(value),
                 tag::ID => frame.id = Some(value),
                 tag::SHOW_SIGNING => frame.reveal = true,
+                tag::DECLARATION => frame.declaration = Some(value),
+                tag::METHOD => frame.method = Some(value),
                 _ => {}
             }
         }
@@ -94,15 +104,15 @@ impl<'a> Frame<'a> {
     }
 
     /// The verifier options this frame configures, with the limits the call passed as numbers.
-    pub fn options(&self, tolerance_seconds: f64, max_body_bytes: f64) -> Result<Options, crate::Error> {
-        Ok(Options {
+    pub fn options(&self, tolerance_seconds: f64, max_body_bytes: f64) -> Options {
+        Options {
             secrets: self.secrets.iter().map(|s| Secret::new(*s)).collect(),
             tokens: self.tokens.iter().map(|s| Secret::new(*s)).collect(),
             // The glue passes finite, non-negative numbers (it throws a TypeError otherwise).
             tolerance_seconds: tolerance_seconds as u64,
             max_body_bytes: max_body_bytes as usize,
-            hmac: self.hmac.map(crate::HmacConfig::from_json).transpose()?,
-        })
+            hmac: self.hmac.map(str::to_owned),
+        }
     }
 }
 
@@ -132,7 +142,7 @@ mod tests {
         assert!(Frame::parse("").provider.is_none());
         let cut = Frame::parse("HX-Sig");
         assert_eq!(cut.headers, vec![("X-Sig", "")]);
-        assert!(Frame::parse("Pa\0").options(300.0, 10.0).unwrap().secrets.is_empty());
+        assert!(Frame::parse("Pa\0").options(300.0, 10.0).secrets.is_empty());
     }
 
     #[test]
@@ -173,6 +183,8 @@ mod tests {
             ("forwardSecret".to_owned(), tag::FORWARD_SECRET),
             ("id".to_owned(), tag::ID),
             ("showSigning".to_owned(), tag::SHOW_SIGNING),
+            ("declaration".to_owned(), tag::DECLARATION),
+            ("method".to_owned(), tag::METHOD),
         ];
         read.sort();
         assert_eq!(written, read);

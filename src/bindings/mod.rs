@@ -8,10 +8,11 @@
 //! No string, array or object is marshalled by wasm-bindgen on the way in or out.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Request};
+use crate::{Declaration, Error, Request};
 
 mod frame;
 #[cfg(feature = "explain")]
@@ -100,7 +101,15 @@ fn respond_with(frame_len: usize, body_len: usize, answer: &mut dyn FnMut(&Frame
 
 /// The request the frame and body describe.
 fn request<'a>(frame: &'a Frame<'a>, body: &'a [u8]) -> Request<'a> {
-    Request { headers: &frame.headers, body, url: frame.url }
+    Request { headers: &frame.headers, body, url: frame.url, method: frame.method }
+}
+
+/// The provider the frame names: a declaration given with the call (`D`), else a built-in by id (`P`).
+fn provider_of(frame: &Frame<'_>) -> Result<Rc<Declaration>, Error> {
+    match frame.declaration {
+        Some(text) => Ok(Rc::new(Declaration::parse(text)?)),
+        None => crate::providers::find(frame.provider.unwrap_or_default()).ok_or(Error::UnknownProvider),
+    }
 }
 
 fn push_field(out: &mut String, field: &str) {
@@ -112,8 +121,8 @@ fn push_field(out: &mut String, field: &str) {
 #[wasm_bindgen]
 pub fn verify(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_body_bytes: f64, now: f64) {
     respond(frame_len, body_len, |frame, body, out| {
-        let options = frame.options(tolerance_seconds, max_body_bytes)?;
-        let event = crate::verify_at(frame.provider.unwrap_or_default(), &request(frame, body), &options, now as i64)?;
+        let options = frame.options(tolerance_seconds, max_body_bytes);
+        let event = crate::verify_declared_at(&*provider_of(frame)?, &request(frame, body), &options, now as i64)?;
         event.write_json(out);
         Ok((0, 0))
     });
@@ -121,24 +130,24 @@ pub fn verify(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bod
 
 /// The forwarding path, in one call: verifies, normalizes, and (with an `F` field) signs the event for
 /// the origin. The head's fields: provider, event id, type, the id and type as header values, the
-/// replay digest (for credentials that sign no time: hex SHA-256 of the provider and the body, or the
-/// scheme's canonical digest; else empty), the subject id (`=` and the id, or empty when there is none)
-/// and the test flag (`1` or `0`): what routing and the durable ledger need without parsing the event.
-/// The event's JSON follows; with `F`, a tail of two fields ends the answer: the `webhook-timestamp` and
+/// replay digest (for credentials that sign no time: hex SHA-256 of the body, or the scheme's canonical
+/// digest; else empty), the subject id (`=` and the id, or empty when there is none) and the test flag
+/// (`1` or `0`): what routing and the durable ledger need without parsing the event. The event's JSON
+/// follows; with `F`, a tail of two fields ends the answer: the `webhook-timestamp` and
 /// `webhook-signature` of that JSON.
 #[wasm_bindgen]
 pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_body_bytes: f64, now: f64) {
     respond(frame_len, body_len, |frame, body, out| {
-        let options = frame.options(tolerance_seconds, max_body_bytes)?;
-        let event = crate::verify_at(frame.provider.unwrap_or_default(), &request(frame, body), &options, now as i64)?;
-        push_field(out, event.provider);
+        let options = frame.options(tolerance_seconds, max_body_bytes);
+        let event = crate::verify_declared_at(&*provider_of(frame)?, &request(frame, body), &options, now as i64)?;
+        push_field(out, &event.provider);
         push_field(out, &event.id);
         push_field(out, &event.event_type);
         push_field(out, &crate::header_safe(&event.id));
         push_field(out, &crate::header_safe(&event.event_type));
         let digest = match (&event.signed_digest, event.replayable) {
             (Some(signed), true) => signed.clone(),
-            (None, true) => crate::replay_digest(event.provider, body),
+            (None, true) => crate::replay_digest(body),
             (_, false) => String::new(),
         };
         push_field(out, &digest);
@@ -165,6 +174,16 @@ pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bo
     });
 }
 
+/// Checks a declaration given at run time: an empty answer when it reads, else `invalid_declaration`
+/// naming the field (the gateway's configuration and the package's `TypeError`).
+#[wasm_bindgen(js_name = checkDeclaration)]
+pub fn check_declaration(frame_len: usize) {
+    respond(frame_len, 0, |frame, _, _| {
+        Declaration::parse(frame.declaration.unwrap_or_default())?;
+        Ok((0, 0))
+    });
+}
+
 /// Signs an event already verified (the durable mode's consumer, at each attempt): the body is the
 /// event's JSON, `I` its id, `F` the forwarding secret. The head's fields: `webhook-id`,
 /// `webhook-timestamp`, `webhook-signature`.
@@ -184,22 +203,18 @@ pub fn sign_for_origin(frame_len: usize, body_len: usize, now: f64) {
 // Worker-sized core carries only the receiving path above.
 
 /// Puts a credential on a delivery as the provider's sender does. The head's fields: the URL, `1` when
-/// the body changed (its new text follows the head) or `0`, then header name and value pairs. With
-/// `headers_only`, only the headers of the first credential that travels in headers (the URL and body
-/// stay as given), keyed with the secret, else the token.
+/// the body changed (its new text follows the head) or `0`, then header name and value pairs.
 #[cfg(feature = "explain")]
 #[wasm_bindgen]
-pub fn sign(frame_len: usize, body_len: usize, timestamp: f64, headers_only: bool) {
+pub fn sign(frame_len: usize, body_len: usize, timestamp: f64) {
     respond(frame_len, body_len, |frame, body, out| {
-        let hmac = frame.hmac.map(crate::HmacConfig::from_json).transpose()?;
         let signing = crate::Signing {
             secret: frame.secrets.first().copied(),
             token: frame.tokens.first().copied(),
             timestamp: timestamp as i64,
             id: frame.id.unwrap_or_default(),
-            hmac: hmac.as_ref(),
+            hmac: frame.hmac,
         };
-        let provider = frame.provider.unwrap_or_default();
         let url = frame.url.unwrap_or_default();
         // Room for the whole answer up front: growing it would copy a key into memory left unwiped.
         out.reserve(
@@ -208,13 +223,7 @@ pub fn sign(frame_len: usize, body_len: usize, timestamp: f64, headers_only: boo
                 + 2 * frame.secrets.iter().chain(&frame.tokens).map(|k| k.len()).sum::<usize>()
                 + 4096,
         );
-        let signed = if headers_only {
-            let key = signing.secret.or(signing.token).unwrap_or_default();
-            let headers = crate::sign_headers(provider, key, body, signing.timestamp, signing.id, signing.hmac)?;
-            crate::SignedDelivery { headers, url: url.to_owned(), body: None }
-        } else {
-            crate::sign_delivery(provider, body, url, &signing)?
-        };
+        let signed = crate::sign_delivery_declared(&*provider_of(frame)?, &frame.headers, body, url, &signing)?;
         push_field(out, &signed.url);
         push_field(out, if signed.body.is_some() { "1" } else { "0" });
         for (name, value) in &signed.headers {
@@ -227,12 +236,12 @@ pub fn sign(frame_len: usize, body_len: usize, timestamp: f64, headers_only: boo
     });
 }
 
-/// The id of the provider a delivery most likely comes from, or nothing.
+/// The id of the built-in provider a delivery most likely comes from, or nothing.
 #[cfg(feature = "explain")]
 #[wasm_bindgen]
 pub fn detect(frame_len: usize, body_len: usize) {
     respond(frame_len, body_len, |frame, body, out| {
-        out.push_str(crate::detect(&request(frame, body)).map_or("", |provider| provider.id));
+        out.push_str(&crate::detect(&request(frame, body)).unwrap_or_default());
         Ok((0, 0))
     });
 }
@@ -247,14 +256,21 @@ pub fn providers() {
     });
 }
 
-/// The step-by-step explanation as JSON (see `crate::explain`); a frame without `P` detects the provider.
+/// The step-by-step explanation as JSON (see `crate::explain`); a frame without `P` or `D` detects the
+/// provider.
 #[cfg(feature = "explain")]
 #[wasm_bindgen]
 pub fn explain(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_body_bytes: f64, now: f64) {
     respond(frame_len, body_len, |frame, body, out| {
-        let options = frame.options(tolerance_seconds, max_body_bytes)?;
+        let options = frame.options(tolerance_seconds, max_body_bytes);
         let reveal = if frame.reveal { crate::explain::Reveal::Signing } else { crate::explain::Reveal::Verdict };
-        let explained = crate::explain::explain(frame.provider, &request(frame, body), &options, now as i64, reveal);
+        let declared = frame.declaration.map(Declaration::parse).transpose()?;
+        let which = match (&declared, frame.provider) {
+            (Some(declaration), _) => crate::explain::Which::Declared(declaration),
+            (None, Some(id)) => crate::explain::Which::Id(id),
+            (None, None) => crate::explain::Which::Detect,
+        };
+        let explained = crate::explain::explain(which, &request(frame, body), &options, now as i64, reveal);
         out.push_str(&explained.to_json());
         Ok((0, 0))
     });
@@ -270,8 +286,7 @@ pub fn bench_hmac_only(frame_len: usize, body_len: usize, forward: bool) {
     respond(frame_len, body_len, |frame, body, out| {
         let key = frame.secrets.first().copied().unwrap_or_default();
         let timestamp = frame.id.unwrap_or_default();
-        let signed = crate::scheme::signature::SignedBytes::Parts([timestamp.as_bytes(), b".", body, &[], &[]], 3);
-        out.push_str(&hex::encode(crate::Algorithm::Sha512.mac(key.as_bytes(), &signed)));
+        out.push_str(&hex::encode(crate::Algorithm::Sha512.mac(key.as_bytes(), &[timestamp.as_bytes(), b".", body])));
         if forward {
             let signed = crate::sign_for_origin(body, timestamp, frame.forward_secret.unwrap_or_default(), 0)?;
             out.push_str(&signed.webhook_signature);

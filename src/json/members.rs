@@ -31,6 +31,25 @@ pub fn members_of_valid(text: &str) -> Option<Vec<(&str, &str)>> {
     Some(members)
 }
 
+/// The raw elements of `text`, one JSON array exactly as a validating parse accepted it (as for
+/// [`members_of_valid`]), in order.
+pub fn elements_of_valid(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut elements = Vec::new();
+    let mut at = skip_whitespace(bytes, 1); // past `[`
+    while at < bytes.len() && bytes[at] != b']' {
+        let end = value_end(bytes, at);
+        elements.push(text.get(at..end).unwrap_or_default());
+        at = skip_whitespace(bytes, end);
+        if bytes.get(at) == Some(&b',') {
+            at = skip_whitespace(bytes, at + 1);
+        } else {
+            break;
+        }
+    }
+    elements
+}
+
 fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
     while matches!(bytes.get(at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         at += 1;

@@ -23,6 +23,7 @@ mod members;
 #[cfg(feature = "explain")]
 pub mod rewrite;
 pub use depth::check_depth;
+pub(crate) use members::elements_of_valid;
 use members::members_of_valid;
 
 /// A JSON object's members in order, keys and values as raw text (a key with its quotes). Lookups take
@@ -83,6 +84,25 @@ impl<'a> Object<'a> {
             Some(members) => Ok(Object { members, path }),
             // A key that does not decode: serde_json's own parse says where, as before the split.
             None => Self::parse(raw).map(|object| Object { path, ..object }),
+        }
+    }
+
+    /// Parses `text`, which must be one JSON value: an object is split into its members, an array (HubSpot
+    /// sends its events as one) is kept as raw text; any other kind is `invalid_payload`.
+    #[inline(never)]
+    pub fn parse_root(text: &'a str) -> Result<Root<'a>, Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let parsed = deserializer
+            .deserialize_any(RootVisitor)
+            .and_then(|parsed| deserializer.end().map(|()| parsed))
+            .map_err(|e| Error::InvalidJson { line: e.line(), column: e.column() })?;
+        match parsed {
+            Parsed::Members(members) => {
+                check_keys(text, &members)?;
+                Ok(Root::Object(Object { path: Cow::Borrowed("the body"), members }))
+            }
+            Parsed::Array => Ok(Root::Array(text.trim_matches([' ', '\t', '\n', '\r']))),
+            Parsed::Other => Err(Error::InvalidPayload("the body is not a JSON object or array".into())),
         }
     }
 
@@ -364,6 +384,58 @@ macro_rules! none_for_scalars {
             drain(seq).map(|()| None)
         }
     };
+}
+
+/// A body as parsed: an object's members, an array, or another kind of value.
+pub enum Root<'a> {
+    /// An object, split into its members.
+    Object(Object<'a>),
+    /// An array, as raw JSON text (validated).
+    Array(&'a str),
+}
+
+enum Parsed<'a> {
+    Members(Vec<(&'a str, &'a str)>),
+    Array,
+    Other,
+}
+
+/// An object's members, or which other kind of value it was.
+struct RootVisitor;
+
+impl<'de> Visitor<'de> for RootVisitor {
+    type Value = Parsed<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object or array")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+        Ok(MembersVisitor.visit_map(map)?.map_or(Parsed::Other, Parsed::Members))
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, seq: S) -> Result<Self::Value, S::Error> {
+        drain(seq).map(|()| Parsed::Array)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Parsed::Other)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Parsed::Other)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Parsed::Other)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Parsed::Other)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Parsed::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Parsed::Other)
+    }
 }
 
 /// An object's members; `None` for any other kind of value.

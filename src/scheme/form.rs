@@ -1,19 +1,19 @@
-//! The signed strings that are not the bytes as received: Twilio's URL with its form parameters sorted,
-//! and EasyPost's body with integer weights written as floats. Both are what each provider's own SDK
+//! The signed strings that are not the bytes as received: Twilio's form parameters sorted, and
+//! EasyPost's body with integer weights written as floats. Both are what each provider's own SDK
 //! computes (twilio's `getExpectedTwilioSignature`, @easypost/api's `validateWebhook`).
 
 use std::borrow::Cow;
 
-/// Twilio's signed string for a form body: `url`, then for each parameter name in sorted order its
-/// distinct values sorted, each as `name` + `value` (percent-decoded, `+` as space).
-#[inline(never)] // kept out of `SignatureScheme::tag`, which every scheme runs
-pub fn sorted_pairs(url: &[u8], body: &[u8]) -> Vec<u8> {
+/// Twilio's signed parameters of a form body: for each name in sorted order its distinct values sorted,
+/// each as `name` + `value` (percent-decoded, `+` as space).
+#[inline(never)] // kept out of the signed-bytes builder, which every scheme runs
+pub fn sorted_pairs(body: &[u8]) -> Vec<u8> {
     // This runs before the signature is checked, on a body that may hold hundreds of thousands of
     // fields: the sort must stay O(n log n). Equal pairs are equal, so stability does not matter.
     let mut pairs: Vec<(Cow<'_, str>, Cow<'_, str>)> = form_urlencoded::parse(body).collect();
     crate::sort::heapsort_by(&mut pairs, |a, b| a < b);
     pairs.dedup();
-    let mut out = url.to_vec();
+    let mut out = Vec::with_capacity(body.len());
     for (name, value) in &pairs {
         out.extend_from_slice(name.as_bytes());
         out.extend_from_slice(value.as_bytes());
@@ -23,7 +23,7 @@ pub fn sorted_pairs(url: &[u8], body: &[u8]) -> Vec<u8> {
 
 /// The body with every `"weight":` followed by an integer and then `,` or `}` (whitespace allowed)
 /// given a `.0`, as `body.replace(/("weight":\s*)(\d+)(\s*)(?=,|\})/g, "$1$2.0")` does.
-#[inline(never)] // kept out of `SignatureScheme::tag`, which every scheme runs
+#[inline(never)] // kept out of the signed-bytes builder, which every scheme runs
 pub fn float_weights(body: &[u8]) -> Vec<u8> {
     const KEY: &[u8] = b"\"weight\":";
     let mut out = Vec::with_capacity(body.len() + 16);
@@ -51,25 +51,6 @@ pub fn float_weights(body: &[u8]) -> Vec<u8> {
     out
 }
 
-/// `url` with its scheme's default port written when it has none, or left out when it has it
-/// (`https://h/p` ⇄ `https://h:443/p`): Twilio's validator accepts either.
-pub fn toggle_default_port(url: &str) -> String {
-    let Some(end) = super::signature::scheme_end(url) else { return url.to_owned() };
-    let (scheme, rest) = (&url[..end], &url[end + 3..]);
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(authority_end);
-    let default = if scheme.eq_ignore_ascii_case("https") { ":443" } else { ":80" };
-    // The port starts after an IPv6 literal's closing bracket.
-    let host_end = authority.rfind(']').map_or(0, |i| i + 1);
-    match authority[host_end..].find(':') {
-        Some(colon) if &authority[host_end + colon..] == default => {
-            format!("{scheme}://{}{path}", &authority[..host_end + colon])
-        }
-        Some(_) => url.to_owned(),
-        None => format!("{scheme}://{authority}{default}{path}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,8 +60,8 @@ mod tests {
 
     #[test]
     fn sorts_twilio_parameters_by_name_then_value_once_each() {
-        let signed = sorted_pairs(b"https://x.test/sms", b"To=%2B1555&Body=Hi+there&From=a&Tag=b&Tag=a&Tag=b");
-        assert_eq!(signed, b"https://x.test/smsBodyHi thereFromaTagaTagbTo+1555");
+        let signed = sorted_pairs(b"To=%2B1555&Body=Hi+there&From=a&Tag=b&Tag=a&Tag=b");
+        assert_eq!(signed, b"BodyHi thereFromaTagaTagbTo+1555");
     }
 
     #[test]
@@ -90,14 +71,5 @@ mod tests {
             br#"{"weight": 10.0, "parcel":{"weight":5.5,"x":{"weight":7.0}},"weight" :1,"note":"\"weight\":3,"}"#;
         assert_eq!(float_weights(body), expected.to_vec());
         assert_eq!(float_weights(b"{}"), b"{}");
-    }
-
-    #[test]
-    fn toggles_the_default_port() {
-        assert_eq!(toggle_default_port("https://h.test/p?q=1"), "https://h.test:443/p?q=1");
-        assert_eq!(toggle_default_port("https://h.test:443/p"), "https://h.test/p");
-        assert_eq!(toggle_default_port("http://h.test"), "http://h.test:80");
-        assert_eq!(toggle_default_port("https://h.test:8443/p"), "https://h.test:8443/p");
-        assert_eq!(toggle_default_port("https://[::1]/p"), "https://[::1]:443/p");
     }
 }

@@ -1,106 +1,91 @@
-//! Credential schemes: the shared pieces a provider picks from. Each is checked here once; a provider
-//! file only names which ones it accepts, in order of preference.
+//! Authenticating a delivery with a provider's declared credentials, and putting a credential on a
+//! delivery as its sender does. The mechanics live in small modules beside this one: the MAC and keys
+//! (`mac`), HMAC signatures (`signature`), the URL (`url`), rewritten signed strings (`form`,
+//! `contentful`), bearer and URL tokens, secrets in the body.
 
 pub mod bearer;
 pub mod body_secret;
-pub mod configured;
-mod form;
-mod keyed;
+mod contentful;
+pub mod form;
+pub mod mac;
 pub mod signature;
 pub mod token;
+pub mod url;
 pub mod url_token;
 
 use std::borrow::Cow;
 
-use crate::{Error, KeyKind, Options, Request};
-pub use configured::HmacConfig;
-pub use signature::{Algorithm, Encoding, HeaderFormat, KeyFormat, SignatureScheme, SignedString};
+pub use mac::{Algorithm, Encoding};
 
-/// One way a provider authenticates a delivery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Credential {
-    /// `Authorization: Bearer <key>`; the key is compared in constant time.
-    Bearer(KeyKind),
-    /// A URL query parameter holding the key, e.g. `?token=…`.
-    UrlToken {
-        /// The parameter name.
-        param: &'static str,
-        /// Which option list holds the key.
-        key: KeyKind,
-    },
-    /// A string field inside the JSON body holding the key; it is removed from the forwarded payload.
-    BodySecret {
-        /// Object keys leading to the field, e.g. `["data", "secret"]`.
-        path: &'static [&'static str],
-    },
-    /// An HMAC signature header.
-    Signature(SignatureScheme<'static>),
-    /// An HMAC signature header described by `Options::hmac` at run time (the generic provider).
-    ConfiguredSignature,
-}
+use crate::declaration::{Credential, Hmac, Invalid, Members, TimestampAt};
+use crate::delivery::Delivery;
+use crate::{Error, KeyKind, Options};
 
 /// What authenticating a delivery established.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verified<'a> {
-    /// The credential scheme that was used.
-    pub credential: Credential,
+    /// Which of the provider's credentials verified it (its position).
+    pub credential: usize,
     /// Which configured key matched (position among the non-empty ones of its kind).
     pub key_index: usize,
-    /// The signed timestamp, for signature schemes.
+    /// The signed timestamp, for signature schemes (unix seconds).
     pub timestamp: Option<i64>,
-    /// The signed message id, for schemes that sign one.
+    /// The signed timestamp exactly as sent.
+    pub timestamp_text: Option<Cow<'a, str>>,
+    /// The message id (its header, where the scheme names one; signed when `signed` names `{id}`).
     pub message_id: Option<&'a str>,
     /// The body with its secret removed, for body-secret schemes.
     pub redacted_body: Option<String>,
-    /// Hex SHA-256 of the signed bytes in canonical form, where the scheme leaves the form open (Twilio).
+    /// Hex SHA-256 of the signed bytes in canonical form, when asked for or when the scheme leaves the
+    /// delivery's form open (Twilio).
     pub digest: Option<String>,
 }
 
-impl Credential {
-    /// Which option list this scheme's keys come from.
-    pub fn key_kind(&self) -> KeyKind {
-        match self {
-            Credential::Bearer(key) | Credential::UrlToken { key, .. } => *key,
-            Credential::BodySecret { .. } | Credential::Signature(_) | Credential::ConfiguredSignature => {
-                KeyKind::Secret
-            }
-        }
+/// Hex SHA-256 of bytes given in pieces.
+pub fn sha256_hex(pieces: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for piece in pieces {
+        hasher.update(piece);
     }
-
-    /// Where the credential travels, for messages and the provider registry.
-    pub fn place(&self) -> Cow<'static, str> {
-        match self {
-            Credential::Bearer(_) => "Authorization: Bearer header".into(),
-            Credential::UrlToken { param, .. } => format!("`{param}` URL parameter").into(),
-            Credential::BodySecret { path } => format!("`{}` field in the body", path.join(".")).into(),
-            Credential::Signature(scheme) => format!("{} header", scheme.header[0]).into(),
-            Credential::ConfiguredSignature => "configured signature header".into(),
-        }
-    }
+    hex::encode(hasher.finalize())
 }
 
-/// Authenticates `request` with the first of `credentials` that is configured and present.
+/// The generic provider's scheme as the `hmac` option gives it (an HMAC credential object, as a
+/// declaration writes one); `missing_secret` when it is incomplete or unreadable, so that every
+/// delivery is rejected rather than checked against a guess.
+pub fn configured_scheme(text: &str) -> Result<Hmac, Error> {
+    let incomplete = |why: Invalid| Error::MissingSecret(format!("the `hmac` scheme is incomplete: {}", why.0).into());
+    let object = crate::json::Object::parse(text).map_err(|_| incomplete(Invalid("it is not a JSON object".into())))?;
+    let members =
+        crate::declaration::members_of(&object).ok_or_else(|| incomplete(Invalid("it is not readable JSON".into())))?;
+    Hmac::parse(&Members { list: &members, name: "hmac" }).map_err(incomplete)
+}
+
+/// Authenticates a delivery with the first of `credentials` that is configured and present.
 ///
 /// Fails closed: with no key configured for any scheme the answer is `missing_secret`, whatever the
 /// request carries. Once a configured credential is presented it decides; a failing signature never
 /// falls back to a weaker scheme.
 pub fn authenticate<'a>(
     credentials: &[Credential],
-    request: &Request<'a>,
-    body: &Result<&'a str, Error>,
+    delivery: &Delivery<'a, '_>,
     options: &Options,
     now: i64,
+    want_digest: bool,
 ) -> Result<Verified<'a>, Error> {
-    let mut configured = credentials.iter().filter(|c| options.keys(c.key_kind()).next().is_some()).peekable();
-    let Some(first) = configured.peek().copied() else {
-        return Err(Error::MissingSecret(missing_secret_name(credentials)));
+    let mut configured =
+        credentials.iter().enumerate().filter(|(_, c)| options.keys(c.key_kind()).next().is_some()).peekable();
+    let Some((_, first)) = configured.peek().copied() else {
+        return Err(Error::MissingSecret(missing_secret_name(credentials).into()));
     };
-    for credential in configured {
-        if let Some(verified) = try_credential(credential, request, body, options, now)? {
+    let first_place = place(first, options);
+    for (index, credential) in configured {
+        if let Some(verified) = try_credential(index, credential, delivery, options, now, want_digest)? {
             return Ok(verified);
         }
     }
-    Err(Error::MissingSignature(first.place()))
+    Err(Error::MissingSignature(first_place))
 }
 
 fn missing_secret_name(credentials: &[Credential]) -> &'static str {
@@ -113,33 +98,65 @@ fn missing_secret_name(credentials: &[Credential]) -> &'static str {
     }
 }
 
+/// Where a credential travels, for messages and the registry.
+pub fn place(credential: &Credential, options: &Options) -> Cow<'static, str> {
+    match credential {
+        Credential::Bearer { .. } => "Authorization: Bearer header".into(),
+        Credential::UrlToken { param, .. } => format!("`{param}` URL parameter").into(),
+        Credential::BodySecret { path } => format!("`{}` field in the body", path.join(".")).into(),
+        Credential::Hmac(hmac) => hmac_place(hmac),
+        Credential::Configured => match options.hmac.as_deref().map(configured_scheme) {
+            Some(Ok(hmac)) => hmac_place(&hmac),
+            _ => "configured signature header".into(),
+        },
+    }
+}
+
+/// Where an HMAC signature travels, for explanations.
+pub fn hmac_place(hmac: &Hmac) -> Cow<'static, str> {
+    match &hmac.signature_field {
+        Some(path) => {
+            let names: Vec<&str> = path
+                .iter()
+                .map(|segment| match segment {
+                    crate::declaration::Segment::Key(key) => key.as_str(),
+                    crate::declaration::Segment::First => "*",
+                })
+                .collect();
+            format!("`{}` field in the body", names.join(".")).into()
+        }
+        None => format!("{} header", hmac.headers.first().map_or("signature", String::as_str)).into(),
+    }
+}
+
+/// A presented key, wiped when dropped: decoded from percent or JSON escapes it is a copy the input
+/// buffer's zeroing does not reach.
+fn wiped(presented: Cow<'_, str>) -> zeroize::Zeroizing<String> {
+    zeroize::Zeroizing::new(presented.into_owned())
+}
+
 /// `Ok(None)` when the request does not carry this credential.
 fn try_credential<'a>(
+    index: usize,
     credential: &Credential,
-    request: &Request<'a>,
-    body: &Result<&'a str, Error>,
+    delivery: &Delivery<'a, '_>,
     options: &Options,
     now: i64,
+    want_digest: bool,
 ) -> Result<Option<Verified<'a>>, Error> {
+    let request = delivery.request;
     let keys = options.keys(credential.key_kind());
-    let to_verified = |signed: signature::Signed<'a>| Verified {
-        credential: *credential,
-        key_index: signed.key_index,
-        timestamp: signed.timestamp,
-        message_id: signed.id,
-        redacted_body: None,
-        digest: signed.digest,
-    };
     let verified = |key_index| Verified {
-        credential: *credential,
+        credential: index,
         key_index,
         timestamp: None,
+        timestamp_text: None,
         message_id: None,
         redacted_body: None,
         digest: None,
     };
     match credential {
-        Credential::Bearer(_) => {
+        Credential::Bearer { .. } => {
             let Some(presented) = bearer::presented(request)? else { return Ok(None) };
             let index = token::match_token(presented, keys).ok_or(Error::SignatureMismatch("bearer token"))?;
             Ok(Some(verified(index)))
@@ -151,8 +168,9 @@ fn try_credential<'a>(
             Ok(Some(verified(index)))
         }
         Credential::BodySecret { path } => {
-            let body = body.clone()?;
-            let extracted = body_secret::extract(body, path)?;
+            let body = delivery.text()?;
+            let path: Vec<&str> = path.iter().map(String::as_str).collect();
+            let extracted = body_secret::extract(body, &path)?;
             let Some(presented) = extracted.secret.map(wiped) else { return Ok(None) };
             let index = token::match_token(&presented, keys).ok_or(Error::SignatureMismatch("secret in the body"))?;
             // The secret must not reach the forwarded payload by another road (a copy in another field,
@@ -162,33 +180,35 @@ fn try_credential<'a>(
             }
             Ok(Some(Verified { redacted_body: Some(extracted.redacted), ..verified(index) }))
         }
-        Credential::Signature(scheme) => {
-            check_signature(scheme, request, options, now).map(|signed| signed.map(to_verified))
-        }
-        Credential::ConfiguredSignature => {
-            let config = options.hmac.as_ref().ok_or(configured::INCOMPLETE)?;
-            config
-                .with_scheme(|scheme| check_signature(scheme, request, options, now))?
-                .map(|signed| signed.map(to_verified))
+        Credential::Hmac(hmac) => check(index, hmac, delivery, options, now, want_digest),
+        Credential::Configured => {
+            let text =
+                options.hmac.as_deref().ok_or(Error::MissingSecret("the `hmac` scheme is not configured".into()))?;
+            check(index, &configured_scheme(text)?, delivery, options, now, want_digest)
         }
     }
 }
 
-/// A presented key, wiped when dropped: decoded from percent or JSON escapes it is a copy the input
-/// buffer's zeroing does not reach.
-fn wiped(presented: Cow<'_, str>) -> zeroize::Zeroizing<String> {
-    zeroize::Zeroizing::new(presented.into_owned())
-}
-
-fn check_signature<'a>(
-    scheme: &SignatureScheme<'_>,
-    request: &Request<'a>,
+fn check<'a>(
+    index: usize,
+    hmac: &Hmac,
+    delivery: &Delivery<'a, '_>,
     options: &Options,
     now: i64,
-) -> Result<Option<signature::Signed<'a>>, Error> {
-    let Some(header) = scheme.header_value(request)? else { return Ok(None) };
+    want_digest: bool,
+) -> Result<Option<Verified<'a>>, Error> {
+    let Some(presented) = hmac.presented(delivery)? else { return Ok(None) };
     let keys = options.keys(KeyKind::Secret);
-    scheme.verify(request, header, keys, now, options.tolerance_seconds).map(Some)
+    let signed = hmac.verify(delivery, presented, keys, now, options.tolerance_seconds, want_digest)?;
+    Ok(Some(Verified {
+        credential: index,
+        key_index: signed.key_index,
+        timestamp: signed.timestamp,
+        timestamp_text: signed.timestamp_text,
+        message_id: signed.id,
+        redacted_body: None,
+        digest: signed.digest,
+    }))
 }
 
 /// What a sender signs a delivery with: the key for the provider's first credential (its secret or its
@@ -204,8 +224,8 @@ pub struct Signing<'a> {
     pub timestamp: i64,
     /// The message id, for schemes that sign one.
     pub id: &'a str,
-    /// The generic `hmac` provider's scheme.
-    pub hmac: Option<&'a HmacConfig>,
+    /// The generic `hmac` provider's scheme, as JSON.
+    pub hmac: Option<&'a str>,
 }
 
 impl std::fmt::Debug for Signing<'_> {
@@ -229,7 +249,8 @@ pub struct SignedDelivery {
     pub headers: Vec<(String, String)>,
     /// Where to send it: the URL given, with the `?token=` parameter for URL-token credentials.
     pub url: String,
-    /// The body to send when the credential travels inside it (Baback's `data.secret`); `None`: as given.
+    /// The body to send when the credential travels inside it (Baback's `data.secret`, Adyen's and
+    /// Mailgun's signature); `None`: as given.
     pub body: Option<String>,
 }
 
@@ -256,10 +277,22 @@ impl Drop for SignedDelivery {
 }
 
 /// Puts a credential on a delivery the way a sender does, by the first of `credentials`: signature or
-/// bearer headers, the URL parameter, or the secret field inside the JSON body. For tests, samples, the
-/// CLI and the inspector's sign mode; `missing_secret` when the key it needs is not given.
+/// bearer headers, the URL parameter, or the field inside the JSON body. For tests, samples, the CLI and
+/// the inspector's sign mode; `missing_secret` when the key it needs is not given.
 pub fn sign_delivery(
     credentials: &[Credential],
+    body: &[u8],
+    url: &str,
+    signing: &Signing<'_>,
+) -> Result<SignedDelivery, Error> {
+    sign_delivery_with(credentials, &[], body, url, signing)
+}
+
+/// [`sign_delivery`] for a delivery that already carries `headers` (a sender that signs some of them,
+/// Contentful, signs these).
+pub fn sign_delivery_with(
+    credentials: &[Credential],
+    headers: &[(&str, &str)],
     body: &[u8],
     url: &str,
     signing: &Signing<'_>,
@@ -269,75 +302,127 @@ pub fn sign_delivery(
         KeyKind::Secret => signing.secret,
         KeyKind::Token => signing.token,
     };
-    let key = key.filter(|key| !key.is_empty()).ok_or(Error::MissingSecret(missing_secret_name(&credentials[..1])))?;
+    let key = key
+        .filter(|key| !key.is_empty())
+        .ok_or_else(|| Error::MissingSecret(missing_secret_name(&credentials[..1]).into()))?;
     let mut signed = SignedDelivery { headers: Vec::new(), url: url.to_owned(), body: None };
+    let text = || std::str::from_utf8(body).map_err(|e| crate::json::error_at(body, e.valid_up_to()));
     match first {
         Credential::UrlToken { param, .. } => signed.url = url_token::place(url, param, key),
         Credential::BodySecret { path } => {
-            let text = std::str::from_utf8(body).map_err(|e| crate::json::error_at(body, e.valid_up_to()))?;
-            signed.body = Some(body_secret::place(text, path, key)?);
+            let path: Vec<&str> = path.iter().map(String::as_str).collect();
+            signed.body = Some(body_secret::place(text()?, &path, key)?);
         }
-        Credential::Signature(scheme) if scheme.signed == SignedString::UrlForm && !body.starts_with(b"{") => {
-            signed.headers = sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, url, None)?;
-        }
-        // A JSON body to Twilio: the URL names the body's SHA-256, and the signature covers the URL.
-        Credential::Signature(scheme) if scheme.signed == SignedString::UrlForm => {
-            use sha2::Digest;
-            let separator = if url.contains('?') { '&' } else { '?' };
-            signed.url = format!("{url}{separator}bodySHA256={}", hex::encode(sha2::Sha256::digest(body)));
-            signed.headers =
-                sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, &signed.url, None)?;
-        }
-        Credential::Bearer(_) | Credential::Signature(_) | Credential::ConfiguredSignature => {
-            signed.headers =
-                sign_headers(&credentials[..1], key, body, signing.timestamp, signing.id, url, signing.hmac)?;
+        Credential::Bearer { .. } => signed.headers = vec![("Authorization".into(), format!("Bearer {key}"))],
+        Credential::Hmac(hmac) => sign_hmac(hmac, key, headers, body, url, signing, &mut signed)?,
+        Credential::Configured => {
+            let scheme = configured_scheme(
+                signing.hmac.ok_or(Error::MissingSecret("the `hmac` scheme is not configured".into()))?,
+            )?;
+            sign_hmac(&scheme, key, headers, body, url, signing, &mut signed)?;
         }
     }
     Ok(signed)
 }
 
-/// The headers a sender would add to `body` for the first of `credentials` that travels in headers:
-/// a signature (with its timestamp and id headers where they are signed) or a bearer token. Empty when
-/// the credential travels in the URL or the body.
-#[allow(clippy::too_many_arguments)] // what a sender signs: each is one part of the delivery
-pub fn sign_headers(
-    credentials: &[Credential],
-    secret: &str,
+/// Signs with an HMAC credential: the signature (and the timestamp and id it covers) in headers, or, for
+/// a signature inside the body, in the body's fields. The headers the signature covers are written first.
+fn sign_hmac(
+    hmac: &Hmac,
+    key: &str,
+    given: &[(&str, &str)],
     body: &[u8],
-    timestamp: i64,
-    id: &str,
     url: &str,
-    hmac: Option<&HmacConfig>,
-) -> Result<Vec<(String, String)>, Error> {
-    for credential in credentials {
-        match credential {
-            Credential::Signature(scheme) => return signature_headers(scheme, secret, body, timestamp, id, url),
-            Credential::ConfiguredSignature => {
-                let config = hmac.ok_or(configured::INCOMPLETE)?;
-                return config.with_scheme(|scheme| signature_headers(scheme, secret, body, timestamp, id, url))?;
+    signing: &Signing<'_>,
+    signed: &mut SignedDelivery,
+) -> Result<(), Error> {
+    let timestamp = hmac.timestamp_text(signing.timestamp)?;
+    let id = (!hmac.id_headers.is_empty()).then_some(signing.id);
+    // Twilio's JSON body: the URL names the body's SHA-256, and the signature covers the URL.
+    if hmac.signed.reads(|s| *s == crate::declaration::Source::Form) && body.starts_with(b"{") {
+        signed.url = format!("{url}{}bodySHA256={}", if url.contains('?') { '&' } else { '?' }, sha256_hex(&[body]));
+    }
+    let url = signed.url.clone();
+    if let TimestampAt::Header(names) = &hmac.timestamp {
+        signed.headers.push((names[0].clone(), timestamp.clone()));
+    }
+    if let (Some(id), Some(name)) = (id, hmac.id_headers.first()) {
+        signed.headers.push((name.clone(), id.to_owned()));
+    }
+    // Contentful signs the headers its list names: the delivery's own `x-contentful-*` ones and the timestamp.
+    if hmac.signed.reads(|s| *s == crate::declaration::Source::ContentfulHeaders)
+        && !given.iter().any(|(n, _)| n.eq_ignore_ascii_case("x-contentful-signed-headers"))
+    {
+        let mut listed: Vec<String> = given
+            .iter()
+            .map(|(name, _)| name.to_ascii_lowercase())
+            .filter(|name| name.starts_with("x-contentful-"))
+            .collect();
+        listed.push("x-contentful-timestamp".into());
+        signed.headers.push(("x-contentful-signed-headers".into(), listed.join(",")));
+    }
+    let mut body = Cow::Borrowed(body);
+    // A timestamp read from the body is put there first: the signature covers it.
+    if let TimestampAt::Field(path) = &hmac.timestamp {
+        body = Cow::Owned(set_field(&body, path, &timestamp)?.into_bytes());
+    }
+    let all: Vec<(&str, &str)> =
+        given.iter().copied().chain(signed.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()))).collect();
+    let request = crate::Request { headers: &all, body: &body, url: Some(&url), method: None };
+    let signature = hmac.signature(key, &Delivery::new(&request), &url, &timestamp, id)?;
+    let value = hmac.header_with(&timestamp, &signature);
+    match &hmac.signature_field {
+        Some(path) => signed.body = Some(set_field(&body, path, &value)?),
+        None => {
+            signed.headers.insert(0, (hmac.headers[0].replace("{n}", "1"), value));
+            if let TimestampAt::Field(_) = hmac.timestamp {
+                signed.body = Some(String::from_utf8_lossy(&body).into_owned());
             }
-            Credential::Bearer(_) => return Ok(vec![("Authorization".into(), format!("Bearer {secret}"))]),
-            Credential::UrlToken { .. } | Credential::BodySecret { .. } => {}
         }
     }
-    Ok(Vec::new())
+    Ok(())
 }
 
-fn signature_headers(
-    scheme: &SignatureScheme<'_>,
-    secret: &str,
-    body: &[u8],
-    timestamp: i64,
-    id: &str,
-    url: &str,
-) -> Result<Vec<(String, String)>, Error> {
-    let mut headers = vec![(scheme.header[0].to_owned(), scheme.sign_at(secret, Some(id), timestamp, url, body)?)];
-    let timestamp_inline = matches!(scheme.format, HeaderFormat::KeyValue { .. });
-    if scheme.signed.signs_timestamp() && !timestamp_inline {
-        headers.push((scheme.timestamp_header[0].to_owned(), scheme.timestamp_text(timestamp)?));
+/// `body` with the string `value` at `path`: the value there replaced, or added to the deepest object on
+/// the path that exists, with the objects between written around it (a sender's unsigned sample may lack
+/// Adyen's `additionalData`).
+fn set_field(body: &[u8], path: &crate::declaration::Path, value: &str) -> Result<String, Error> {
+    use crate::declaration::Segment;
+    let text = std::str::from_utf8(body).map_err(|e| crate::json::error_at(body, e.valid_up_to()))?;
+    let request = crate::Request::new(&[], body);
+    let delivery = Delivery::new(&request);
+    let splice = |raw: &str, with: &str| {
+        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+        format!("{}{with}{}", &text[..start], &text[start + raw.len()..])
+    };
+    let mut quoted = String::new();
+    crate::json::push_string(&mut quoted, value);
+    if let Some(raw) = delivery.raw(path)? {
+        return Ok(splice(raw, &quoted));
     }
-    if scheme.signed.signs_id() {
-        headers.push((scheme.id_header[0].to_owned(), id.to_owned()));
+    let nowhere = || Error::InvalidPayload("the body has no object to put the signature in".into());
+    for depth in (0..path.len()).rev() {
+        let parent = if depth == 0 { Some(text.trim()) } else { delivery.raw(&path[..depth].to_vec())? };
+        let Some(parent) = parent.filter(|raw| raw.starts_with('{')) else { continue };
+        // The member to add: the first missing key, holding the rest of the path as objects.
+        let mut member = quoted.clone();
+        for segment in path[depth + 1..].iter().rev() {
+            let Segment::Key(key) = segment else { return Err(nowhere()) };
+            let mut wrapped = String::from("{");
+            crate::json::push_string(&mut wrapped, key);
+            wrapped.push(':');
+            wrapped.push_str(&member);
+            wrapped.push('}');
+            member = wrapped;
+        }
+        let Segment::Key(key) = &path[depth] else { return Err(nowhere()) };
+        let mut added = String::new();
+        crate::json::push_string(&mut added, key);
+        added.push(':');
+        added.push_str(&member);
+        let empty = parent[1..parent.len() - 1].trim().is_empty();
+        let replaced = if empty { format!("{{{added}}}") } else { format!("{{{added},{}", &parent[1..]) };
+        return Ok(splice(parent, &replaced));
     }
-    Ok(headers)
+    Err(nowhere())
 }

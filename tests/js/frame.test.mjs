@@ -12,8 +12,15 @@ import { samples } from "./vectors.mjs";
 
 const NOW = 1767225600;
 const EVIL = "evil-secret-chosen-by-an-attacker";
-/** The attacker's key as `provider` takes keys (Standard Webhooks: `whsec_` and base64). */
-const evilKey = (provider) => (provider === "standard-webhooks" ? `whsec_${Buffer.from(EVIL).toString("base64")}` : EVIL);
+/** How `provider`'s secret becomes its key (the registry's `key`: `whsec`, `hex`), if not as given. */
+const keyFormat = (provider) =>
+  hookgate
+    .providers()
+    .find((p) => p.id === provider)
+    ?.credentials.find((c) => c.key)?.key;
+/** The attacker's key as `provider` takes keys (Standard Webhooks: `whsec_` and base64; Adyen: hex). */
+const evilKey = (provider) =>
+  ({ whsec: `whsec_${Buffer.from(EVIL).toString("base64")}`, hex: Buffer.from(EVIL).toString("hex") })[keyFormat(provider) ?? ""] ?? EVIL;
 
 /** A delivery of `provider`'s sample signed with `secret`, the way its sender signs it. */
 function signedWith(provider, secret, url = `https://h.test/webhooks/${provider}`) {

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import * as hookgate from "hookgate";
 import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
-import { samples } from "./vectors.mjs";
+import { samples, secretFor } from "./vectors.mjs";
 
 const FORWARD_SECRET = "whsec_Zm9yd2FyZC1zZWNyZXQtZm9yLXRlc3Rz";
 const MAX_BODY_BYTES = 64 * 1024;
@@ -15,7 +15,7 @@ const now = () => Math.floor(Date.now() / 1000);
 
 // One secret per provider, all different, so a leak of any of them is visible.
 const registry = hookgate.providers();
-const secretOf = (id) => (id === "standard-webhooks" ? "whsec_c3RhbmRhcmQtd2ViaG9va3MtdGVzdA==" : `test-secret-for-${id}`);
+const secretOf = (id) => secretFor(hookgate.providers(), id, `test-secret-for-${id}`);
 const optionsOf = (id) => ({ secret: secretOf(id), token: secretOf(id), ...samples()[id].options });
 const bindings = (originUrl) => {
   const vars = { ORIGIN_URL: originUrl, FORWARD_SECRET, MAX_BODY_BYTES: String(MAX_BODY_BYTES), ORIGIN_TIMEOUT_MS: "500" };

@@ -70,12 +70,14 @@ for (const { id, credentials } of providers()) {
     const event = JSON.parse(await page.textContent("#event"));
     assert.equal(event.provider, id);
     const field = credentials[0].option === "token" ? "#token" : "#secret";
-    // Another secret of the same form (a whsec_ key must stay base64 to be a key at all).
-    await edit(
-      field,
-      (value) => (value.startsWith("whsec_") ? `whsec_${value[6] === "A" ? "B" : "A"}${value.slice(7)}` : `${value}x`),
-      "signature_mismatch",
-    );
+    // Another secret of the same form (a whsec_ key must stay base64 to be a key at all, a hex key hex).
+    const another = (value) =>
+      value.startsWith("whsec_")
+        ? `whsec_${value[6] === "A" ? "B" : "A"}${value.slice(7)}`
+        : /^[0-9a-f]+$/.test(value)
+          ? `${value.slice(0, -1)}${value.endsWith("0") ? "1" : "0"}`
+          : `${value}x`;
+    await edit(field, another, "signature_mismatch");
     assert.equal(await page.textContent("#event"), "—");
     if (id === "reready") await page.screenshot({ path: `${shots}inspector-wrong-secret.png`, fullPage: true });
   });

@@ -60,7 +60,8 @@ export function runAll(hookgate, vectors) {
   for (const vector of vectors) {
     for (const [headerForm, makeHeaders] of Object.entries(headerForms)) {
       for (const [bodyForm, makeBody] of Object.entries(bodyForms)) {
-        const request = { headers: makeHeaders(vector.request.headers), body: makeBody(vector.request.body), url: vector.request.url };
+        const { url, method } = vector.request;
+        const request = { headers: makeHeaders(vector.request.headers), body: makeBody(vector.request.body), url, method };
         let outcome;
         try {
           outcome = { event: hookgate.verify(vector.provider, request, optionsOf(vector)) };

@@ -33,3 +33,15 @@ export function samples() {
       .map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(new URL(f, ownDir), "utf8")).sample]),
   );
 }
+
+/**
+ * A secret for `id` made from `label`, in the form its sender's key takes (the registry's `key`:
+ * `whsec_` and base64 for Standard Webhooks, hex for Adyen), so that every provider gets its own.
+ * @param {{ id: string, credentials: { key?: string }[] }[]} registry @param {string} id @param {string} label
+ */
+export function secretFor(registry, id, label) {
+  const key = registry.find((p) => p.id === id)?.credentials.find((c) => c.key)?.key;
+  if (key === "whsec") return `whsec_${Buffer.from(label).toString("base64")}`;
+  if (key === "hex") return Buffer.from(label).toString("hex");
+  return label;
+}

@@ -5,19 +5,13 @@ import {
   type HookEvent,
   HookgateError,
   type HookgateErrorCode,
+  type ProviderDeclaration,
   type ProviderId,
   providers,
   signHeaders,
-  signReReady,
-  signStandardWebhooks,
   type VerifyOptions,
   verify,
-  verifyBaback,
   verifyJson,
-  verifyRedo,
-  verifyReReady,
-  verifyReturnsCloud,
-  verifyStandardWebhooks,
   type WebhookRequest,
 } from "hookgate";
 
@@ -31,10 +25,25 @@ const provider: ProviderId = "returns-cloud";
 const event: HookEvent = verify(provider, requests[0], options);
 const kinds: (string | null)[] = [event.subject.type, event.status.previous, event.occurredAt];
 const json: string = verifyJson("redo", requests[1]);
-const all: HookEvent[] = [verifyRedo, verifyBaback, verifyReturnsCloud, verifyReReady, verifyStandardWebhooks].map((f) =>
-  f(requests[2], options),
+const all: HookEvent[] = (["redo", "baback", "returns-cloud", "reready", "standard-webhooks"] as const).map((id) =>
+  verify(id, requests[2], options),
 );
-const header: string = signReReady("{}", "ssk", 1) + signStandardWebhooks("m", 1, new Uint8Array(0), "whsec_aGk=");
+const acme: ProviderDeclaration = {
+  id: "acme",
+  name: "Acme",
+  credential: {
+    header: "X-Acme-Signature",
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "sha256=",
+    signed: "{t}.{body}",
+    timestampHeader: "X-Acme-Timestamp",
+    idHeader: "X-Acme-Delivery",
+  },
+  event: { id: "{body.event_id}", type: "{body.kind}", occurredAt: "{body.created_at}", subject: { id: "{body.data.id}" } },
+};
+const declared: HookEvent = verify(acme, requests[1], { secret: "s" });
+const header: string = signHeaders(acme, { secret: "s", body: "{}", timestamp: 1, id: "d-1" })["X-Acme-Signature"] ?? "";
 const ids: ProviderId[] = providers().map((p) => p.id);
 const docs: (string | null)[] = providers().map((p) => p.docsUrl);
 const scheme: HmacScheme = { header: "x-sig", algorithm: "sha256", encoding: "hex", signed: "body", prefix: "sha256=" };
@@ -55,7 +64,9 @@ try {
 
 // @ts-expect-error: not a provider id
 verify("shopify-ish", requests[0]);
+// @ts-expect-error: a declaration needs its credential
+verify({ id: "acme" }, requests[0]);
 // @ts-expect-error: a parsed object is not a raw body
 verify("redo", { headers: {}, body: { type: "created" } });
 
-void [kinds, json, all, header, ids, docs, detected, stripe];
+void [kinds, json, all, declared, header, ids, docs, detected, stripe];

@@ -11,7 +11,7 @@ const body = JSON.stringify({
 const sign = (b, secret) => ({ "Sendcloud-Signature": hmac("sha256", secret, b, "hex") });
 const event = {
   provider: "sendcloud",
-  id: digestId("sendcloud", body),
+  id: digestId(body),
   type: "parcel_status_changed",
   sourceType: "parcel_status_changed",
   occurredAt: "2025-12-31T23:59:59.123Z",

@@ -15,8 +15,8 @@ export function vector(provider, name, headers, body, options, expect, url = `ht
 /** An HMAC by node:crypto (OpenSSL: an implementation independent of hookgate's). */
 export const hmac = (algorithm, key, data, encoding) => createHmac(algorithm, key).update(data).digest(encoding);
 
-/** The `sha256:` id hookgate derives for senders that send none: a digest of the provider and the body. */
-export const digestId = (provider, body) => `sha256:${createHash("sha256").update(provider).update("\0").update(body).digest("hex")}`;
+/** The `sha256:` id hookgate gives a delivery whose sender names no event: the hex SHA-256 of the body. */
+export const digestId = (body) => `sha256:${createHash("sha256").update(body).digest("hex")}`;
 
 /** The body with one byte changed after signing. */
 export function tamper(body) {

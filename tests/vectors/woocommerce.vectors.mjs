@@ -24,7 +24,7 @@ const headers = {
 const sign = (b, secret) => ({ "X-WC-Webhook-Signature": hmac("sha256", secret, b, "base64") });
 const event = {
   provider: "woocommerce",
-  id: digestId("woocommerce", body),
+  id: digestId(body),
   type: "order.updated",
   sourceType: "order.updated",
   occurredAt: "2026-01-01T09:59:30Z",

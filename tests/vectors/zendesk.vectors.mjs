@@ -53,7 +53,7 @@ write(
     vector("zendesk", "the secret base64-decoded is not the key", sign(body, Buffer.from(SECRET, "base64")), body, { secret: SECRET },
       fail("signature_mismatch")),
     vector("zendesk", "a trigger's own payload", sign(trigger, SECRET), trigger, { secret: SECRET },
-      ok({ id: digestId("zendesk", trigger), type: "unknown" })),
+      ok({ id: digestId(trigger), type: "unknown" })),
     // The same instant written with an offset: 300 s before now is inside the tolerance, 301 s is not,
     // whichever way the offset has to be applied.
     ...[

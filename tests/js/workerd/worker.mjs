@@ -22,7 +22,8 @@ export default {
           : delivery.headers;
     const body = delivery.bytes ? new TextEncoder().encode(delivery.body) : delivery.body;
     try {
-      return Response.json({ event: hookgate.verify(provider, { headers, body, url: delivery.url }, options) });
+      const { url, method } = delivery;
+      return Response.json({ event: hookgate.verify(provider, { headers, body, url, method }, options) });
     } catch (error) {
       return Response.json({ error: { name: error.name, code: error.code, provider: error.provider, message: error.message } });
     }
