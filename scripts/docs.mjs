@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { providers } from "../pkg/node.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const DOCS = ["README.md", "pkg-template/README.md", ...readdirSync(`${root}docs`).map((file) => `docs/${file}`)];
+const DOCS = ["README.md", "SECURITY.md", "pkg-template/README.md", ...readdirSync(`${root}docs`).map((file) => `docs/${file}`)];
 const cell = (/** @type {string} */ text) => text.replaceAll("|", "\\|");
 const registry = providers();
 const named = (/** @type {import("hookgate").ProviderDescription} */ p) => cell(p.docsUrl ? `[${p.name}](${p.docsUrl})` : p.name);
@@ -44,7 +44,56 @@ const generated = [
     lines: ["| id | what a delivery becomes |", "| --- | --- |", ...registry.map((p) => `| \`${p.id}\` | ${cell(p.events)} |`)],
   },
   { file: "docs/javascript.md", name: "tarball", lines: ["```text", ...packedFiles(), "```"] },
+  ...["SECURITY.md", "docs/providers.md"].map((file) => ({ file, name: "unsigned", lines: unsignedFields() })),
 ];
+
+/**
+ * Which event fields each built-in provider reads from a header its signature does not cover, from the
+ * declarations themselves (src/providers/*.json): a header is signed when the signed template reads it
+ * (`{id}` for `idHeader`, `{t}` for `timestampHeader`; Contentful signs the headers it lists).
+ */
+function unsignedFields() {
+  const rows = [];
+  for (const file of readdirSync(`${root}src/providers`)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
+    const declaration = JSON.parse(readFileSync(`${root}src/providers/${file}`, "utf8"));
+    const credentials = [declaration.credential].flat();
+    const signed = new Set();
+    for (const credential of credentials) {
+      const template =
+        { body: "{body}", "t.body": "{t}.{body}", "id.t.body": "{id}.{t}.{body}" }[credential.signed] ?? String(credential.signed ?? "");
+      if (template.includes("{headers:")) continue; // Contentful: whatever it lists is signed, the rest is not
+      if (template.includes("{id}")) for (const name of [credential.idHeader ?? []].flat()) signed.add(name.toLowerCase());
+      if (template.includes("{t}")) for (const name of [credential.timestampHeader ?? []].flat()) signed.add(name.toLowerCase());
+    }
+    /** @type {Map<string, Set<string>>} field → unsigned headers */
+    const fields = new Map();
+    const visit = (/** @type {unknown} */ value, /** @type {string} */ path) => {
+      if (typeof value === "string") {
+        for (const [, name] of value.matchAll(/header:([^}|?]+)/g)) {
+          if (signed.has(name.toLowerCase())) continue;
+          if (!fields.has(path)) fields.set(path, new Set());
+          fields.get(path)?.add(name);
+        }
+      } else if (Array.isArray(value)) {
+        for (const item of value) visit(item, path);
+      } else if (value && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key.includes("{")) visit(key, path); // a condition's template
+          const structural = ["from", "when", "map", "else", "required", "stripPrefix", "split", "part", "lower"].includes(key);
+          visit(inner, structural || path.includes("{") ? path : path ? `${path}.${key}` : key);
+        }
+      }
+    };
+    for (const mapping of [declaration.event ?? []].flat()) {
+      for (const [field, value] of Object.entries(mapping)) visit(value, field === "when" ? "(which mapping applies)" : field);
+    }
+    for (const [field, names] of fields)
+      rows.push(`| \`${declaration.id}\` | ${cell(field)} | ${[...names].map((n) => `\`${n}\``).join(", ")} |`);
+  }
+  return ["| provider | event field | from the unsigned header |", "| --- | --- | --- |", ...rows];
+}
 
 /** The files `npm pack` puts in the tarball, wrapped to 104 columns. */
 function packedFiles() {

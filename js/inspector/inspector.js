@@ -21,6 +21,9 @@ import { curlCommand, signAsSender } from "./sign.js";
 const registry = providers();
 const select = /** @type {HTMLSelectElement} */ (field("provider"));
 for (const { id, name } of registry) select.append(new Option(name, id));
+/** The select's value for a provider pasted as a declaration (no built-in id holds a space). */
+const DECLARED = "declared provider";
+select.append(new Option("A declaration of your own (JSON)…", DECLARED));
 
 /** The body's exact bytes when a file gave them; null when the body field's text is the body. */
 let exactBody = /** @type {Uint8Array | null} */ (null);
@@ -51,15 +54,73 @@ function currentOptions() {
   };
 }
 
+/**
+ * A pasted declaration described as the fields' labels need it: its credentials read the secret (or a
+ * token, where it says `key: "token"`).
+ * @param {any} declaration @returns {import("hookgate/explain").ProviderDescription}
+ */
+function describeDeclared(declaration) {
+  const credentials = [declaration.credential].flat().filter((c) => c && typeof c === "object");
+  return /** @type {any} */ ({
+    id: String(declaration.id ?? ""),
+    name: String(declaration.name ?? declaration.id ?? "The declared provider"),
+    secretFormat: String(declaration.secretFormat ?? "as the sender gives it"),
+    credentials: credentials.map((c) => ({
+      scheme: c.scheme ?? "hmac",
+      option: c.key === "token" ? "token" : "secret",
+      place: c.header ? `${[c.header].flat()[0]} header` : c.param ? `\`${c.param}\` URL parameter` : "declared credential",
+    })),
+  });
+}
+
+/**
+ * The pasted declaration, or why it cannot be used (shown under it). Checked by the core itself: a
+ * malformed one is a TypeError naming the field.
+ * @returns {import("hookgate/explain").ProviderDeclaration | null}
+ */
+function pastedDeclaration() {
+  const error = byId("declaration-error");
+  const text = field("declaration").value.trim();
+  let problem = text ? "" : 'Paste a declaration: { "id": …, "credential": { … }, "event": { … } }.';
+  let declaration = null;
+  if (text) {
+    try {
+      declaration = JSON.parse(text);
+    } catch (parseError) {
+      problem = `Not JSON: ${/** @type {Error} */ (parseError).message}`;
+    }
+  }
+  error.textContent = problem;
+  error.hidden = !problem;
+  return problem ? null : declaration;
+}
+
 function run() {
+  const declared = select.value === DECLARED;
+  byId("declaration-row").hidden = !declared;
   byId("scheme-row").hidden = !needsScheme();
-  labelKeyFields(chosen());
+  /** @type {ProviderId | import("hookgate/explain").ProviderDeclaration | null} */
+  let provider = /** @type {ProviderId | null} */ (select.value || null);
+  if (declared) {
+    provider = pastedDeclaration();
+    if (!provider) return renderIdle();
+  }
+  labelKeyFields(declared ? describeDeclared(provider) : chosen());
   renderInvisible();
   const body = exactBody ?? field("body").value;
   if (body.length === 0 && !field("headers").value) return renderIdle();
   const request = { headers: parseHeaderLines(field("headers").value), body, url: field("url").value || undefined };
-  const provider = /** @type {ProviderId | null} */ (select.value || null);
-  renderResult(explain(provider, request, currentOptions()), {
+  let result;
+  try {
+    result = explain(provider, request, currentOptions());
+  } catch (error) {
+    // A declaration the core cannot read: said where it was pasted.
+    if (!(declared && error instanceof TypeError)) throw error;
+    byId("declaration-error").textContent = error.message.replace(/^hookgate: /, "");
+    byId("declaration-error").hidden = false;
+    return renderIdle();
+  }
+  renderResult(result, {
     switchTo(id) {
       select.value = id;
       run();
@@ -113,7 +174,8 @@ const soon = () => {
   clearTimeout(pending);
   pending = window.setTimeout(run, 120);
 };
-for (const id of ["secret", "token", "url", "headers", "tolerance", "now", "scheme"]) field(id).addEventListener("input", soon);
+for (const id of ["secret", "token", "url", "headers", "tolerance", "now", "scheme", "declaration"])
+  field(id).addEventListener("input", soon);
 field("body").addEventListener("input", () => {
   if (exactBody) {
     const hadCr = new TextDecoder().decode(exactBody).includes("\r");
@@ -135,7 +197,53 @@ const SAMPLE_KEYS = /** @type {Record<string, string>} */ ({
   hex: "73616d706c652d7365637265742d666f722d7468652d696e73706563746f72",
 });
 
+/** The example declaration "Load sample" gives (docs/declarations.md's), and a delivery of it. */
+const EXAMPLE_DECLARATION = {
+  id: "acme",
+  name: "Acme",
+  credential: {
+    header: "X-Acme-Signature",
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "sha256=",
+    signed: "{t}.{body}",
+    timestampHeader: "X-Acme-Timestamp",
+    idHeader: "X-Acme-Delivery",
+  },
+  event: { id: "{body.event_id}", type: "{body.kind}", occurredAt: "{body.created_at}", subject: { id: "{body.data.id}" } },
+};
+const EXAMPLE_BODY = '{"event_id":"ev_42","kind":"order.paid","created_at":"2026-12-05T03:00:00Z","data":{"id":"o_9"}}';
+
+/** Fills the form with a signed delivery of the pasted declaration (the example one when none is). */
+function loadDeclaredSample() {
+  if (!field("declaration").value.trim()) field("declaration").value = JSON.stringify(EXAMPLE_DECLARATION, null, 2);
+  const declaration = pastedDeclaration();
+  if (!declaration) return run();
+  try {
+    const signed = signAsSender(declaration, {
+      body: EXAMPLE_BODY,
+      url: "https://example.com/webhooks/declared",
+      secrets: ["sample-secret"],
+      tokens: [],
+      now: Math.floor(Date.now() / 1000),
+    });
+    field("url").value = signed.url;
+    field("headers").value = headerLines(Object.entries(signed.headers));
+    field("body").value = signed.body;
+  } catch {
+    // A declaration the core cannot read: run() says why, under it.
+  }
+  exactBody = null;
+  bodyNote("");
+  forgetFile();
+  field("secret").value = "sample-secret";
+  field("token").value = "";
+  field("now").value = "";
+  run();
+}
+
 byId("load-sample").addEventListener("click", () => {
+  if (select.value === DECLARED) return loadDeclaredSample();
   const id = /** @type {ProviderId} */ (select.value || "reready");
   const sample = samples[id];
   const credentials = registry.find((p) => p.id === id)?.credentials ?? [];
@@ -221,8 +329,8 @@ let lastSigned = null;
 byId("sign").addEventListener("click", () => {
   const error = byId("sign-error");
   try {
-    const provider = /** @type {ProviderId} */ (select.value);
-    if (!provider) throw new Error("choose a provider to sign as");
+    const provider = select.value === DECLARED ? pastedDeclaration() : /** @type {ProviderId} */ (select.value);
+    if (!provider) throw new Error(select.value === DECLARED ? "paste the declaration to sign as" : "choose a provider to sign as");
     const options = currentOptions();
     lastSigned = signAsSender(provider, {
       body: bodyText(),

@@ -21,7 +21,7 @@ export function curlCommand(delivery) {
 
 /**
  * Signs `body` for `provider` with the first secret or token, at `now` (unix seconds).
- * @param {ProviderId} provider
+ * @param {ProviderId | import("hookgate/explain").ProviderDeclaration} provider
  * @param {{ body: string, url: string, secrets: string[], tokens: string[], now: number, hmac?: import("hookgate/explain").VerifyOptions["hmac"] }} input
  * @returns {SignedDelivery}
  */
@@ -29,5 +29,9 @@ export function signAsSender(provider, { body, url, secrets, tokens, now, hmac }
   const secret = secrets[0];
   const token = tokens[0];
   if (secret === undefined && token === undefined) throw new Error("enter the secret (or token) the sender holds, to sign with it");
-  return signDelivery(provider, { body, url: url || `https://example.com/webhooks/${provider}` }, { secret, token, timestamp: now, hmac });
+  return signDelivery(
+    provider,
+    { body, url: url || `https://example.com/webhooks/${typeof provider === "string" ? provider : provider.id}` },
+    { secret, token, timestamp: now, hmac },
+  );
 }

@@ -2,13 +2,15 @@
 // The gateway's configuration: read from Worker vars, secrets and bindings once per isolate, checked,
 // frozen. A value that cannot be read is never replaced by a default: the gateway answers every delivery
 // 503 `gateway_misconfigured` and logs once which variables are wrong (their names, never their values).
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, providers, signForOrigin } from "hookgate";
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS, signForOrigin } from "hookgate";
+import { servedProviders } from "./providers.js";
 import { isOriginUrl, parseRoutes } from "./routes.js";
 
 /**
  * @typedef {import("hookgate").ProviderId} ProviderId
  * @typedef {import("hookgate").HmacScheme} HmacScheme
  * @typedef {import("./routes.js").Route} Route
+ * @typedef {import("./providers.js").Served} Served
  * @typedef {{ secret: string[], token: string[], hmac?: HmacScheme, publicUrl?: string }} EndpointKeys
  * @typedef {{ retryBaseSeconds: number, retryMaxSeconds: number, dedupWindowSeconds: number, archiveDays: number }} Durable
  * @typedef {{
@@ -22,8 +24,9 @@ import { isOriginUrl, parseRoutes } from "./routes.js";
  *   toleranceSeconds: number,
  *   maxBodyBytes: number,
  *   endpoints: ReadonlyMap<string, EndpointKeys>,
+ *   providers: ReadonlyMap<string, Served>,
  * }} Config
- * @typedef {{ ok: false, wrong: string[] }} Misconfigured
+ * @typedef {{ ok: false, wrong: string[], reasons: Record<string, string> }} Misconfigured
  */
 
 /** @typedef {{ fallback: number, min: number, max: number }} NumberRule */
@@ -49,14 +52,6 @@ const DURABLE_BINDINGS = /** @type {const} */ ([
   ["ARCHIVE", "put"],
 ]);
 
-const PROVIDER_IDS = providers().map((p) => p.id);
-/** Providers whose signature covers the URL the sender called: the only ones a `_PUBLIC_URL` applies to. */
-const URL_SIGNERS = new Set(
-  providers()
-    .filter((p) => p.credentials.some((c) => c.signsUrl))
-    .map((p) => String(p.id)),
-);
-
 /** `returns-cloud` + `eu` → `RETURNS_CLOUD_EU`. @param {string} provider @param {string | null} [name] */
 export function envPrefix(provider, name) {
   return [provider, name]
@@ -66,12 +61,15 @@ export function envPrefix(provider, name) {
     .replace(/[^A-Z0-9]/g, "_");
 }
 
-/** The endpoint (`redo`, `redo/eu`) a variable prefix belongs to, or null when it names no provider. @param {string} prefix */
-function endpointOf(prefix) {
+/**
+ * The endpoint (`redo`, `redo/eu`) a variable prefix belongs to, or null when it names no provider.
+ * @param {string} prefix @param {string[]} ids the providers served
+ */
+function endpointOf(prefix, ids) {
   // The longest provider prefix wins, so no provider's named endpoint can shadow another provider.
-  const id = PROVIDER_IDS.filter((each) => prefix === envPrefix(each) || prefix.startsWith(`${envPrefix(each)}_`)).sort(
-    (a, b) => b.length - a.length,
-  )[0];
+  const id = ids
+    .filter((each) => prefix === envPrefix(each) || prefix.startsWith(`${envPrefix(each)}_`))
+    .sort((a, b) => b.length - a.length)[0];
   if (!id) return null;
   const name = prefix.slice(envPrefix(id).length + 1);
   return name ? `${id}/${name.toLowerCase().replaceAll("_", "-")}` : id;
@@ -122,14 +120,15 @@ function canSign(secret) {
 /**
  * The routes: `ROUTES` when set (then `ORIGIN_URL` is not used, and said so once), else `ORIGIN_URL` as
  * the one route `default`, signed with `FORWARD_SECRET`. Wrong variables are added to `wrong`.
- * @param {Record<string, unknown>} env @param {number} timeoutMs @param {string[]} wrong
+ * @param {Record<string, unknown>} env @param {number} timeoutMs @param {string[]} ids the providers served
+ * @param {string[]} wrong
  * @returns {{ routes: Map<string, Route>, routed: boolean }}
  */
-function readRoutes(env, timeoutMs, wrong) {
+function readRoutes(env, timeoutMs, ids, wrong) {
   const timeoutRange = NUMBERS.ORIGIN_TIMEOUT_MS;
   if (env.ROUTES !== undefined) {
     const parsed = parseRoutes(String(env.ROUTES), {
-      knownProviders: new Set(PROVIDER_IDS),
+      knownProviders: new Set(ids),
       env,
       defaultTimeoutMs: timeoutMs,
       timeoutRange,
@@ -181,7 +180,11 @@ export function readConfig(env) {
   const maxBodyBytes = number("MAX_BODY_BYTES");
   const timeoutMs = number("ORIGIN_TIMEOUT_MS");
 
-  const { routes, routed } = readRoutes(env, timeoutMs, wrong);
+  /** @type {Record<string, string>} */
+  const reasons = {};
+  const served = servedProviders(env, wrong, reasons);
+  const ids = [...served.keys()];
+  const { routes, routed } = readRoutes(env, timeoutMs, ids, wrong);
 
   const delivery = String(env.DELIVERY ?? "sync").trim();
   if (delivery !== "sync" && delivery !== "queue") wrong.push("DELIVERY");
@@ -212,7 +215,7 @@ export function readConfig(env) {
   const routeSecrets = new Set([...routes.values()].map((route) => route.secretVariable));
   for (const [name, value] of Object.entries(env)) {
     const match = /^([A-Z0-9_]+)_(SECRET|TOKEN|HMAC_SCHEME|PUBLIC_URL)$/.exec(name);
-    const endpoint = match && !routeSecrets.has(name) && endpointOf(match[1]);
+    const endpoint = match && !routeSecrets.has(name) && endpointOf(match[1], ids);
     if (!match || !endpoint || typeof value !== "string") continue;
     if (match[2] === "PUBLIC_URL") {
       // The URL the sender calls, for providers that sign it (Square, Twilio) behind a proxy or domain:
@@ -220,7 +223,7 @@ export function readConfig(env) {
       // nothing a signature checks, so it is refused rather than ignored.
       const publicUrl = value.trim();
       const provider = endpoint.split("/")[0];
-      if (URL_SIGNERS.has(provider) && isOriginUrl(publicUrl) && !/[?#]/.test(publicUrl)) keysOf(endpoint).publicUrl = publicUrl;
+      if (served.get(provider)?.signsUrl && isOriginUrl(publicUrl) && !/[?#]/.test(publicUrl)) keysOf(endpoint).publicUrl = publicUrl;
       else wrong.push(name);
       continue;
     }
@@ -238,7 +241,7 @@ export function readConfig(env) {
     if (secrets === null) wrong.push(name);
     else keysOf(endpoint)[match[2] === "SECRET" ? "secret" : "token"] = secrets;
   }
-  if (wrong.length > 0) return Object.freeze({ ok: /** @type {const} */ (false), wrong: wrong.sort() });
+  if (wrong.length > 0) return Object.freeze({ ok: /** @type {const} */ (false), wrong: wrong.sort(), reasons });
   return Object.freeze({
     ok: /** @type {const} */ (true),
     mode: /** @type {"sync" | "queue"} */ (delivery),
@@ -250,6 +253,7 @@ export function readConfig(env) {
     toleranceSeconds,
     maxBodyBytes,
     endpoints,
+    providers: served,
   });
 }
 

@@ -4,13 +4,13 @@
 // clear 4xx and never goes further. What verifies is forwarded to ORIGIN_URL, signed again (synchronous
 // mode, the default), or archived, deduplicated and enqueued for the queue consumer below to deliver
 // (durable mode, `DELIVERY = "queue"`). The sender never gets a 2xx for an event that was not taken.
-import { DEFAULT_MAX_BODY_BYTES, errorResponse, HookgateError, providers, readBodyLimited, verifyForward } from "hookgate";
+import { DEFAULT_MAX_BODY_BYTES, errorResponse, HookgateError, readBodyLimited, verifyForward } from "hookgate";
 import { configuredEndpoints, endpointOptions, endpointUrl, readConfig } from "./config.js";
 import { accept } from "./durable/accept.js";
 import { admin } from "./durable/admin.js";
 import { consume } from "./durable/consume.js";
 import { forwardToRoutes } from "./forward.js";
-import { isWooCommercePing, slackChallenge } from "./handshakes.js";
+import { unsignedHandshake, verifiedHandshake } from "./handshakes.js";
 import { log } from "./log.js";
 import { routeMatches } from "./routes.js";
 
@@ -23,7 +23,6 @@ export { Dedup } from "./durable/dedup.js";
  */
 
 const WEBHOOK_PATH = /^\/webhooks\/([a-z0-9-]+)(?:\/([a-z0-9-]{1,40}))?\/?$/;
-const PROVIDER_IDS = new Set(providers().map((p) => p.id));
 
 /** Endpoints already warned about missing secrets; bounded, since names come from request paths. */
 const warnedUnconfigured = new Set();
@@ -42,6 +41,7 @@ function configOf(env) {
         JSON.stringify({
           error: "gateway_misconfigured",
           variables: config.wrong,
+          ...(Object.keys(config.reasons).length > 0 ? { reasons: config.reasons } : {}),
           hint: "every delivery is answered 503 until these are fixed",
         }),
       );
@@ -72,22 +72,28 @@ async function webhook(request, env, config, provider, name) {
     log({ provider, endpoint: name, status, ms: Date.now() - started, ...fields });
     return json(status, body, fields.allow ? { allow: String(fields.allow) } : {});
   };
-  if (!PROVIDER_IDS.has(/** @type {any} */ (provider)))
-    return done(404, { error: "unknown_provider" }, { outcome: "rejected", code: "unknown_provider" });
+  // Misconfigured (a declared provider may be what is wrong): 503 for every path, never a 404.
+  if (!config.ok) return done(503, { error: "gateway_misconfigured" }, { outcome: "rejected", code: "gateway_misconfigured" });
+  const served = config.providers.get(provider);
+  if (!served) return done(404, { error: "unknown_provider" }, { outcome: "rejected", code: "unknown_provider" });
   if (request.method !== "POST")
     return done(405, { error: "method_not_allowed" }, { outcome: "rejected", code: "method_not_allowed", allow: "POST" });
-  if (!config.ok) return done(503, { error: "gateway_misconfigured" }, { outcome: "rejected", code: "gateway_misconfigured" });
 
-  const typedProvider = /** @type {import("hookgate").ProviderId} */ (provider);
+  const options = endpointOptions(config, provider, name);
   let event;
+  /** @type {{ headers: Headers, body: Uint8Array, url: string }} */
+  let delivery;
   try {
-    const options = endpointOptions(config, provider, name);
     const body = await readBodyLimited(request, config.maxBodyBytes, provider);
-    if (isWooCommercePing(provider, request.headers, body)) return done(200, { ok: true, ping: true }, { outcome: "ping" });
+    const unsigned = unsignedHandshake(served.handshake, provider, request.headers, body);
+    if (unsigned) {
+      log({ provider, endpoint: name, status: unsigned.response.status, ms: Date.now() - started, outcome: unsigned.outcome });
+      return unsigned.response;
+    }
     // Signed here when every route shares one key (one crossing); in durable mode at each attempt instead.
     const forwardSecret = config.mode === "sync" ? (config.sharedForwardSecret ?? undefined) : undefined;
-    const url = endpointUrl(config, provider, name, request.url);
-    event = verifyForward(typedProvider, { headers: request.headers, body, url }, { ...options, forwardSecret });
+    delivery = { headers: request.headers, body, url: endpointUrl(config, provider, name, request.url) };
+    event = verifyForward(served.provider, delivery, { ...options, forwardSecret });
     // An origin verifying with the package's defaults must take every event forwarded to it.
     if (event.body.byteLength > DEFAULT_MAX_BODY_BYTES) {
       const limit = `the event would be larger than the ${DEFAULT_MAX_BODY_BYTES} bytes an origin takes by default`;
@@ -100,8 +106,21 @@ async function webhook(request, env, config, provider, name) {
     return done(status, body, { outcome: "rejected", code: error.code });
   }
   const head = { eventId: event.id, type: event.type };
-  const challenge = slackChallenge(event);
-  if (challenge !== null) return done(200, { challenge }, { outcome: "handshake", ...head });
+  // The one configured secret the delivery verifies with alone (rare: only Zoom's handshake asks).
+  const secretThatVerified = () =>
+    options.secret.find((secret) => {
+      try {
+        verifyForward(served.provider, delivery, { ...options, secret: [secret], token: [] });
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? null;
+  const handshake = await verifiedHandshake(served.handshake, event, secretThatVerified);
+  if (handshake) {
+    log({ provider, endpoint: name, status: handshake.status, ms: Date.now() - started, outcome: "handshake", ...head });
+    return handshake;
+  }
 
   const routes = [...config.routes.values()].filter((route) => routeMatches(route, event));
   const names = routes.map((route) => route.name);

@@ -20,6 +20,7 @@ import { field, headerFields, keyFields } from "./frame.js";
  * @typedef {import("./boundary.js").WasmModule & {
  *   verify(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
  *   deliver(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
+ *   checkDeclaration(frameLength: number): void,
  * }} VerifyingModule
  * @typedef {import("./boundary.js").WasmModule & { detect(frameLength: number, bodyLength: number): void }} DetectingModule
  */
@@ -133,7 +134,23 @@ export function verificationApi(wasm, boundary) {
     };
   }
 
-  return { verify, verifyJson, verifyForward };
+  /**
+   * Checks a declaration before any delivery needs it (the gateway reads `PROVIDERS` so): returns its id,
+   * or throws a TypeError naming the wrong field.
+   * @param {ProviderDeclaration} declaration @returns {string}
+   */
+  function checkDeclaration(declaration) {
+    if (declaration === null || typeof declaration !== "object" || Array.isArray(declaration)) {
+      throw new TypeError("hookgate: a declaration is a JSON object (docs/declarations.md)");
+    }
+    const { frame, id } = providerField(declaration);
+    const [frameLength] = boundary.stage(frame, "", 0, id);
+    wasm.checkDeclaration(frameLength);
+    boundary.answer(id);
+    return id;
+  }
+
+  return { verify, verifyJson, verifyForward, checkDeclaration };
 }
 
 /**

@@ -9,7 +9,7 @@ import { originSigning } from "./signing.js";
 
 const boundary = createBoundary(wasm);
 
-export const { verify, verifyJson, verifyForward } = verificationApi(wasm, boundary);
+export const { verify, verifyJson, verifyForward, checkDeclaration } = verificationApi(wasm, boundary);
 export const signForOrigin = originSigning(wasm, boundary);
 export { eventHead } from "./api.js";
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECONDS } from "./defaults.js";

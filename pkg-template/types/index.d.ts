@@ -264,6 +264,8 @@ export interface ForwardableEvent {
    */
   replayDigest: string | null;
 }
+/** Checks a declaration before a delivery needs it: its id, or a `TypeError` naming the wrong field (or a built-in's id). */
+export declare function checkDeclaration(declaration: ProviderDeclaration): string;
 /** Verifies, normalizes and (with `forwardSecret`) signs for the origin in one call into wasm. Throws HookgateError. */
 export declare function verifyForward(provider: Provider, request: WebhookRequest, options?: ForwardOptions): ForwardableEvent;
 /** The Standard Webhooks headers that sign an event's JSON for the origin (`webhook-id` is `id`, header-safe). */

@@ -282,7 +282,9 @@ impl Declaration {
                 .collect::<Result<_, _>>()?,
             Some(_) => return Err(Invalid::at("declaration.detect", "must be an array of keys")),
         };
-        let reads_digest = event.iter().any(|mapping| mapping.reads(&|source| *source == Source::Digest));
+        // A mapping without `id` falls back to `{digest}` when no id is signed.
+        let reads_digest =
+            event.iter().any(|mapping| mapping.id.is_none() || mapping.reads(&|source| *source == Source::Digest));
         let array_body = event.iter().any(|mapping| {
             mapping.reads(&|source| matches!(source, Source::Field(path) if matches!(path.first(), Some(Segment::Key(key)) if key.bytes().all(|b| b.is_ascii_digit()))))
         });

@@ -386,7 +386,10 @@ pub fn template_text(template: &crate::declaration::Template) -> String {
     let mut out = String::new();
     for part in &template.parts {
         match part {
-            Part::Literal(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            // Written as JSON would (a line break as `\n`): the text goes into tables and one-line answers.
+            Part::Literal(text) => {
+                out.push_str(&text.replace('{', "{{").replace('}', "}}").replace('\\', "\\\\").replace('\n', "\\n"))
+            }
             Part::Slot { sources, optional } => {
                 out.push('{');
                 let names: Vec<String> = sources.iter().map(source_text).collect();

@@ -21,6 +21,66 @@ after(() => origin?.close());
 
 const baseVars = () => ({ ORIGIN_URL: origin.url, FORWARD_SECRET });
 
+/** The issue's declaration, as a user writes it (docs/declarations.md). */
+const ACME = {
+  id: "acme",
+  name: "Acme",
+  credential: {
+    header: "X-Acme-Signature",
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "sha256=",
+    signed: "{t}.{body}",
+    timestampHeader: "X-Acme-Timestamp",
+    idHeader: "X-Acme-Delivery",
+  },
+  event: { id: "{body.event_id}", type: "{body.kind}", occurredAt: "{body.created_at}", subject: { id: "{body.data.id}" } },
+};
+
+describe("a provider declared in PROVIDERS is served like a built-in one", () => {
+  let gateway;
+  const ACME_BODY = JSON.stringify({ event_id: "ev_42", kind: "order.paid", created_at: "2026-12-05T03:00:00Z", data: { id: "o_9" } });
+  const acme = (secret, path = "/webhooks/acme") => {
+    const { headers } = hookgate.signDelivery(ACME, { body: ACME_BODY }, { secret, timestamp: Math.floor(Date.now() / 1000), id: "d-1" });
+    return [path, { headers, body: ACME_BODY }];
+  };
+  before(async () => {
+    gateway = await startGateway({
+      ...baseVars(),
+      PROVIDERS: JSON.stringify([ACME]),
+      ACME_SECRET: "acme-secret",
+      ACME_EU_SECRET: "acme-eu",
+    });
+  });
+  after(() => gateway?.dispose());
+
+  test("verified with ACME_SECRET, normalized as declared and forwarded", async () => {
+    const before = origin.received.length;
+    const answer = await gateway.send(...acme("acme-secret"));
+    assert.deepEqual([answer.status, answer.body], [200, { ok: true, id: "ev_42" }]);
+    const forwarded = origin.received.at(-1);
+    assert.equal(origin.received.length, before + 1);
+    assert.ok(forwarded.verified, "signed for the origin");
+    const event = JSON.parse(forwarded.body);
+    assert.deepEqual(
+      [event.provider, event.id, event.type, event.occurredAt, event.subject.id],
+      ["acme", "ev_42", "order.paid", "2026-12-05T03:00:00Z", "o_9"],
+    );
+    assert.equal(forwarded.headers["hookgate-provider"], "acme");
+  });
+
+  test("another secret, or a named endpoint's, is refused; the named endpoint takes its own", async () => {
+    assert.deepEqual((await gateway.send(...acme("not-acme"))).body, { error: "signature_mismatch" });
+    assert.equal((await gateway.send(...acme("acme-eu"))).status, 401);
+    assert.equal((await gateway.send(...acme("acme-eu", "/webhooks/acme/eu"))).status, 200);
+  });
+
+  test("/healthz lists it among the configured endpoints", async () => {
+    const health = await (await gateway.mf.dispatchFetch("http://gateway.test/healthz")).json();
+    assert.ok(health.providers.includes("acme") && health.providers.includes("acme/eu"), JSON.stringify(health));
+  });
+});
+
 describe("secrets are taken exactly as given", () => {
   let gateway;
   before(async () => {
@@ -75,6 +135,14 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
     "ORIGIN_TIMEOUT_MS=0": { ORIGIN_TIMEOUT_MS: "0" },
     "ORIGIN_TIMEOUT_MS=900001": { ORIGIN_TIMEOUT_MS: "900001" },
     "DELIVERY=fast": { DELIVERY: "fast" },
+    // Declared providers: each is checked when the configuration is read.
+    "PROVIDERS not JSON": { PROVIDERS: '[{"id": "acme"' },
+    "PROVIDERS an object, not an array": { PROVIDERS: JSON.stringify(ACME) },
+    "PROVIDERS with an unknown algorithm": {
+      PROVIDERS: JSON.stringify([{ ...ACME, credential: { ...ACME.credential, algorithm: "md5" } }]),
+    },
+    "PROVIDERS taking a built-in's id": { PROVIDERS: JSON.stringify([{ ...ACME, id: "stripe" }]) },
+    "PROVIDERS declaring one id twice": { PROVIDERS: JSON.stringify([ACME, ACME]) },
   };
   for (const [name, vars] of Object.entries(cases)) {
     test(`${name}: 503 gateway_misconfigured for every delivery, one log line naming the variable`, async () => {
@@ -94,6 +162,8 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
         const reports = logLines(gateway.logs).filter((line) => line.error === "gateway_misconfigured");
         assert.equal(reports.length, 1, "logged once per isolate");
         assert.deepEqual(reports[0].variables, [variable]);
+        // What is wrong with a declaration is said (a field, never a value: declarations hold no secret).
+        if (variable === "PROVIDERS") assert.match(reports[0].reasons.PROVIDERS, /JSON|array|algorithm|built-in|twice/);
         const printed = gateway.logs.join("") + (await health.text());
         const value = String(vars[variable]);
         if (value.length > 6) assert.ok(!printed.includes(value), "the value is never printed");

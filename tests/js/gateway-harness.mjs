@@ -67,13 +67,14 @@ function sender(mf) {
   return async (path, init = {}) => {
     const response = await mf.dispatchFetch(`http://gateway.test${path}`, { method: "POST", ...init });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, text, headers: response.headers };
+    const json = response.headers.get("content-type")?.startsWith("application/json");
+    return { status: response.status, body: text && json ? JSON.parse(text) : null, text, headers: response.headers };
   };
 }
 
 /**
  * Starts the bundled gateway with `bindings` as its vars. Returns `{ mf, logs, send, dispose }`: `logs`
- * collects what the Worker printed, `send(path, init)` POSTs and parses the JSON answer.
+ * collects what the Worker printed, `send(path, init)` POSTs and parses the answer when it is JSON.
  */
 export async function startGateway(bindings, options = {}) {
   const logs = [];

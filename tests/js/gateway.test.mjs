@@ -3,6 +3,7 @@
 // Needs Node >= 22 (Miniflare 4).
 
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import * as hookgate from "hookgate";
 import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
@@ -129,6 +130,67 @@ describe("URL-bound providers and handshakes", () => {
     assert.deepEqual([answer.status, answer.body], [200, { challenge: "c-3eZbrw1aBm2rZgRNFdxV" }]);
     const forged = await send("/webhooks/slack", { headers: { ...headers, "x-slack-signature": `v0=${"0".repeat(64)}` }, body });
     assert.equal(forged.status, 401);
+    assert.equal(origin.received.length, before);
+  });
+});
+
+describe("each sender's handshake is answered as it expects, and never forwarded", () => {
+  /** A delivery of `id` with this body, signed now with the gateway's secret. */
+  const signed = (id, body, extra = {}) => {
+    const delivery = hookgate.signDelivery(id, { body, url: `http://gateway.test/webhooks/${id}` }, { ...optionsOf(id), timestamp: now() });
+    return { headers: { ...delivery.headers, ...extra }, body: delivery.body };
+  };
+
+  test("Zoom's endpoint.url_validation: the plain token and its HMAC-SHA256 under the secret that verified", async () => {
+    const body = JSON.stringify({
+      payload: { plainToken: "qgg8vlvZRS6UYooatFL8Aw" },
+      event_ts: now() * 1000,
+      event: "endpoint.url_validation",
+    });
+    const before = origin.received.length;
+    const answer = await send("/webhooks/zoom", signed("zoom", body));
+    const expected = createHmac("sha256", secretOf("zoom")).update("qgg8vlvZRS6UYooatFL8Aw").digest("hex");
+    assert.deepEqual([answer.status, answer.body], [200, { plainToken: "qgg8vlvZRS6UYooatFL8Aw", encryptedToken: expected }]);
+    const forged = signed("zoom", body);
+    forged.headers["x-zm-signature"] = `v0=${"0".repeat(64)}`;
+    assert.equal((await send("/webhooks/zoom", forged)).status, 401);
+    assert.equal(origin.received.length, before);
+  });
+
+  test("Twitch's webhook_callback_verification: its challenge as text", async () => {
+    const body = JSON.stringify({
+      challenge: "pogchamp-kappa-360noscope-vohiyo",
+      subscription: { id: "f1c2a387", status: "webhook_callback_verification_pending" },
+    });
+    const before = origin.received.length;
+    const answer = await send(
+      "/webhooks/twitch",
+      signed("twitch", body, { "Twitch-Eventsub-Message-Type": "webhook_callback_verification" }),
+    );
+    assert.deepEqual([answer.status, answer.text], [200, "pogchamp-kappa-360noscope-vohiyo"]);
+    assert.match(answer.headers.get("content-type"), /^text\/plain/);
+    assert.equal(origin.received.length, before);
+  });
+
+  test("Xero's intent to receive: an empty 200 when signed, 401 when not", async () => {
+    const body = JSON.stringify({ events: [], lastEventSequence: 0, firstEventSequence: 0, entropy: "S0m3r4Nd0mt3xt" });
+    const before = origin.received.length;
+    const answer = await send("/webhooks/xero", signed("xero", body));
+    assert.deepEqual([answer.status, answer.text], [200, ""]);
+    const unsigned = await send("/webhooks/xero", { headers: { "x-xero-signature": "bm90IGl0" }, body });
+    assert.equal(unsigned.status, 401);
+    assert.equal(origin.received.length, before);
+  });
+
+  test("Asana's handshake: X-Hook-Secret echoed, nothing forwarded or logged; a delivery with a signature is no handshake", async () => {
+    const before = origin.received.length;
+    const hookSecret = "b537207f20cbfa02357cf448134da559e8bd39d61597dcd5631b8012eae53e81";
+    const answer = await send("/webhooks/asana", { headers: { "X-Hook-Secret": hookSecret }, body: "" });
+    assert.deepEqual([answer.status, answer.headers.get("x-hook-secret")], [200, hookSecret]);
+    assert.ok(!logs.join("").includes(hookSecret), "the handshake's secret is never logged");
+    const withSignature = await send("/webhooks/asana", { headers: { "X-Hook-Secret": hookSecret, "X-Hook-Signature": "00" }, body: "{}" });
+    assert.equal(withSignature.status, 401);
+    assert.equal(withSignature.headers.get("x-hook-secret"), null);
     assert.equal(origin.received.length, before);
   });
 });

@@ -83,6 +83,25 @@ for (const { id, credentials } of providers()) {
   });
 }
 
+test("a pasted declaration verifies and normalizes a delivery; a malformed one is named where it was pasted", async () => {
+  await page.selectOption("#provider", "declared provider");
+  assert.equal(await page.isVisible("#declaration"), true);
+  await page.click("#load-sample");
+  await settled("Verified");
+  const event = JSON.parse(await page.textContent("#event"));
+  assert.deepEqual([event.provider, event.id, event.type, event.subject.id], ["acme", "ev_42", "order.paid", "o_9"]);
+  await page.screenshot({ path: `${shots}inspector-declared.png`, fullPage: true });
+  await edit("#secret", (value) => `${value}x`, "signature_mismatch");
+  await edit("#declaration", (value) => value.replace('"sha256"', '"md5"'));
+  await page.waitForFunction(() => /credential\.algorithm/.test(document.querySelector("#declaration-error").textContent));
+  assert.equal(await page.isVisible("#declaration-error"), true);
+  await edit("#declaration", () => "{ not json");
+  await page.waitForFunction(() => /^Not JSON/.test(document.querySelector("#declaration-error").textContent));
+  await page.fill("#declaration", "");
+  await page.selectOption("#provider", "reready");
+  assert.equal(await page.isVisible("#declaration"), false);
+});
+
 test("the Redo sample holds a real address, not text copied from a web page", async () => {
   await loadSample("redo");
   const event = await page.textContent("#event");

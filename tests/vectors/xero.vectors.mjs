@@ -63,4 +63,5 @@ const vectors = [
 vectors.find((v) => v.name.startsWith("intent to receive, correctly")).handshake = { status: 200 };
 vectors.find((v) => v.name.startsWith("intent to receive, incorrectly")).handshake = { status: 401 };
 
-write("xero", vectors, sample(itr, unsigned), "node:crypto (HMAC-SHA256, base64)");
+// The sample is an event: the intent to receive is a handshake, answered without being forwarded.
+write("xero", vectors, sample(body, unsigned), "node:crypto (HMAC-SHA256, base64)");
