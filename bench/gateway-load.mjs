@@ -1,5 +1,5 @@
-// The gateway under load: autocannon (32 connections) against the gateway as wrangler.toml configures it,
-// static assets router included, and against the baseline Worker doing the same job the usual JS way
+// The gateway under load: autocannon (32 connections) against the gateway as wrangler.toml configures it
+// (webhooks only: the inspector is its own site), and against the baseline Worker doing the same job the usual JS way
 // (bench/baseline-worker.js), both in workerd in front of the same loopback origin. Rounds alternate
 // between the two so both see the same machine; each figure is the median round.
 import autocannon from "autocannon";
@@ -37,12 +37,10 @@ export async function gatewayLoad(out) {
   const workers = {
     hookgate: await startGateway(null, vars),
     baseline: await startBaseline(vars),
-    withoutAssets: await startGateway(null, vars, { assets: false }),
   };
   const who = {
-    hookgate: "hookgate gateway (wasm; wrangler.toml as is: assets, `run_worker_first`)",
-    baseline: "baseline (WebCrypto + JSON, no assets)",
-    withoutAssets: "hookgate gateway without `[assets]` (to show the router's cost)",
+    hookgate: "hookgate gateway (wasm; wrangler.toml as deployed)",
+    baseline: "baseline (WebCrypto + JSON)",
   };
   out.print(
     `### The gateway under load (autocannon, ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} alternating rounds each; workerd via Miniflare; the real wrangler.toml)`,
@@ -53,7 +51,7 @@ export async function gatewayLoad(out) {
   try {
     for (const [label, make] of Object.entries(deliveries)) {
       /** @type {Record<string, { rps: number, p50: number, p99: number }[]>} */
-      const rounds = { hookgate: [], baseline: [], withoutAssets: [] };
+      const rounds = { hookgate: [], baseline: [] };
       for (let round = 0; round < ROUNDS; round++) {
         for (const [name, worker] of Object.entries(workers)) rounds[name].push(await load(make(worker.url)));
       }

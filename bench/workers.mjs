@@ -1,6 +1,6 @@
 // The Workers the load benchmarks run, in workerd (Miniflare) on a loopback port: the gateway as
-// `wrangler deploy` bundles it, with everything wrangler.toml gives it (the assets router and its
-// `run_worker_first` routes; in durable mode the queues, Durable Object and R2 bucket), and the baseline
+// `wrangler deploy` bundles it, with everything wrangler.toml gives it (in durable mode the queues,
+// Durable Object and R2 bucket), and the baseline
 // Worker (bench/baseline-worker.js) as a plain module Worker. Plus a loopback origin that counts events.
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -24,11 +24,10 @@ async function served(mf) {
 }
 
 /**
- * The gateway as wrangler.toml describes it (`env`: null or "durable"), with `vars` added; `assets: false`
- * leaves out its static assets (and so the router in front of it), to show what that router costs.
+ * The gateway as wrangler.toml describes it (`env`: null or "durable"), with `vars` added.
  * @param {string | null} env @param {Record<string, string>} vars
  */
-export async function startGateway(env, vars, { assets = true } = {}) {
+export async function startGateway(env, vars) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(`${root}wrangler.toml`, env ?? undefined);
   const mf = new Miniflare({
     ...quiet,
@@ -37,7 +36,6 @@ export async function startGateway(env, vars, { assets = true } = {}) {
     workers: [
       {
         ...workerOptions,
-        ...(assets ? {} : { assets: undefined }),
         name: "gateway",
         modules: true,
         scriptPath: `${bundleGateway({ env })}index.js`,

@@ -34,3 +34,7 @@ for v in vectors:
     if "webhook-signature" in lower or "svix-signature" in lower:
         parts = [lower.get(f"webhook-{n}", lower.get(f"svix-{n}", "")) for n in ["id", "timestamp", "signature"]]
         write("standard_webhooks_headers", "\n".join(parts).encode())
+
+# Every built-in declaration, as written: the run-time declarations a gateway's PROVIDERS may hold.
+for declaration in sorted((root.parent / "src" / "providers").glob("*.json")):
+    write("declaration", declaration.read_bytes())

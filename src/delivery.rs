@@ -2,11 +2,15 @@
 //! when something needs a field of it (a signature inside the body, the signed fields, the event).
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use crate::declaration::{Path, Segment};
 use crate::json::{self, Object, Root};
 use crate::{Error, Request};
+
+/// An object's members, split once.
+type Members<'a> = Rc<Vec<(&'a str, &'a str)>>;
 
 /// The request, its body's text, and the body's JSON once read.
 pub struct Delivery<'a, 'r> {
@@ -14,18 +18,21 @@ pub struct Delivery<'a, 'r> {
     pub request: &'r Request<'a>,
     text: Result<&'a str, Error>,
     root: OnceCell<Result<Root<'a>, Error>>,
+    /// Nested objects already split, by where their text starts: a mapping reads several fields of one
+    /// object (`body.return.id`, `body.return.status`), and splitting it scans all of it.
+    nested: RefCell<Vec<(*const u8, Members<'a>)>>,
 }
 
 impl<'a, 'r> Delivery<'a, 'r> {
     /// A delivery of `request`: its body is not UTF-8 only once something reads it as text.
     pub fn new(request: &'r Request<'a>) -> Self {
         let text = std::str::from_utf8(request.body).map_err(|e| json::error_at(request.body, e.valid_up_to()));
-        Delivery { request, text, root: OnceCell::new() }
+        Delivery { request, text, root: OnceCell::new(), nested: RefCell::default() }
     }
 
     /// A delivery whose body text is `text` (a form read into JSON) rather than the request's.
     pub fn with_text(request: &'r Request<'a>, text: &'a str) -> Self {
-        Delivery { request, text: Ok(text), root: OnceCell::new() }
+        Delivery { request, text: Ok(text), root: OnceCell::new(), nested: RefCell::default() }
     }
 
     /// The body as text; `invalid_json` when it is not UTF-8.
@@ -45,9 +52,36 @@ impl<'a, 'r> Delivery<'a, 'r> {
             .map_err(Clone::clone)
     }
 
-    /// The raw JSON value at `path`, `None` when it is not there.
+    /// The raw JSON value at `path`, `None` when it is not there: object keys (the last of duplicates, as
+    /// `JSON.parse` keeps), array indexes, `*` for an object's first member.
     pub fn raw(&self, path: &Path) -> Result<Option<&'a str>, Error> {
-        Ok(lookup(self.root()?, path))
+        let root = self.root()?;
+        let Some((first, rest)) = path.split_first() else { return Ok(None) };
+        let mut raw = match root {
+            Root::Object(object) => member(object.members(), first),
+            Root::Array(text) => element(text, first),
+        };
+        for segment in rest {
+            raw = match raw {
+                Some(text) if text.starts_with('{') => {
+                    self.members_of(text).and_then(|members| member(&members, segment))
+                }
+                Some(text) if text.starts_with('[') => element(text, segment),
+                _ => None,
+            };
+        }
+        Ok(raw.filter(|text| *text != "null"))
+    }
+
+    /// The members of a nested object, split on first use.
+    fn members_of(&self, raw: &'a str) -> Option<Members<'a>> {
+        let at = raw.as_ptr();
+        if let Some((_, members)) = self.nested.borrow().iter().find(|(start, _)| *start == at) {
+            return Some(members.clone());
+        }
+        let members: Members<'a> = Rc::new(Object::of_member(raw, Cow::Borrowed("")).ok()?.members().to_vec());
+        self.nested.borrow_mut().push((at, members.clone()));
+        Some(members)
     }
 
     /// The text of the scalar at `path` (a string decoded, a number as written, `true`/`false`); `None`
@@ -64,27 +98,6 @@ pub fn scalar(raw: &str) -> Option<Cow<'_, str>> {
         b'{' | b'[' | b'n' => None,
         _ => Some(Cow::Borrowed(raw)),
     }
-}
-
-/// The raw value at `path` in `root`: object keys (the last of duplicates, as `JSON.parse` keeps), array
-/// indexes, `*` for an object's first member.
-pub fn lookup<'a>(root: &Root<'a>, path: &Path) -> Option<&'a str> {
-    let (first, rest) = path.split_first()?;
-    let mut raw = match root {
-        Root::Object(object) => member(object.members(), first)?,
-        Root::Array(text) => element(text, first)?,
-    };
-    for segment in rest {
-        raw = match raw.as_bytes().first()? {
-            b'{' => {
-                let object = Object::of_member(raw, Cow::Borrowed("")).ok()?;
-                member(object.members(), segment)?
-            }
-            b'[' => element(raw, segment)?,
-            _ => return None,
-        };
-    }
-    (raw != "null").then_some(raw)
 }
 
 fn member<'a>(members: &[(&'a str, &'a str)], segment: &Segment) -> Option<&'a str> {
@@ -126,5 +139,18 @@ mod tests {
         }
         assert_eq!(at(r#"[{"eventId": 7}, {"eventId": 8}]"#, "1.eventId").as_deref(), Some("8"));
         assert_eq!(at(r#"{"s": "a\u0062"}"#, "s").as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn reads_many_fields_of_one_nested_object_from_one_split() {
+        let body = r#"{"r": {"id": "r1", "s": {"id": "s1"}, "status": "open"}, "q": {"id": "q1"}}"#;
+        let request = Request::new(&[], body.as_bytes());
+        let delivery = Delivery::new(&request);
+        let read = |path: &str| delivery.scalar(&parse_path(path).unwrap()).unwrap().map(Cow::into_owned);
+        for _ in 0..2 {
+            let found: Vec<Option<String>> = ["r.id", "r.status", "r.s.id", "q.id", "r.x"].map(read).into();
+            assert_eq!(found, [Some("r1".into()), Some("open".into()), Some("s1".into()), Some("q1".into()), None]);
+        }
+        assert_eq!(delivery.nested.borrow().len(), 3, "r, r.s and q, each split once");
     }
 }

@@ -38,3 +38,8 @@ fn verify_any_provider_corpus_replays() {
 fn payload_mapping_corpus_replays() {
     assert!(replay("payload_mapping", hookgate::fuzzing::payload_mapping) > 0);
 }
+
+#[test]
+fn declaration_corpus_replays() {
+    assert!(replay("declaration", hookgate::fuzzing::declaration) > 0);
+}
