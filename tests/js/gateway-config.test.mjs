@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as hookgate from "hookgate";
-import { logLines, startGateway, waitFor } from "./gateway-harness.mjs";
+import { logLines, startDurableGateway, startGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
 import { samples } from "./vectors.mjs";
 
@@ -172,6 +172,28 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
       }
     });
   }
+
+  test("durable mode's numbers out of range: 503, /healthz and the log name the variable", async () => {
+    const cases = {
+      RETRY_BASE_SECONDS: ["0", "43201"],
+      RETRY_MAX_SECONDS: ["0", "43201", "5"], // 5: below RETRY_BASE_SECONDS
+      DEDUP_WINDOW_SECONDS: ["0", "2678401"],
+      ARCHIVE_DAYS: ["0", "367", "a week"],
+    };
+    for (const [name, values] of Object.entries(cases)) {
+      for (const value of values) {
+        const gateway = await startDurableGateway({ ...baseVars(), REDO_SECRET: "redo-secret", RETRY_BASE_SECONDS: "10", [name]: value });
+        try {
+          const answer = await gateway.send(...redo("redo-secret"));
+          assert.deepEqual([answer.status, answer.body], [503, { error: "gateway_misconfigured" }], `${name}=${value}`);
+          const health = await (await gateway.mf.dispatchFetch("http://gateway.test/healthz")).json();
+          assert.deepEqual(health.variables, [name], `${name}=${value}`);
+        } finally {
+          await gateway.dispose();
+        }
+      }
+    }
+  });
 
   test("durable mode without its bindings: 503, the log names each missing binding", async () => {
     const gateway = await startGateway({ ...baseVars(), REDO_SECRET: "redo-secret", DELIVERY: "queue" });

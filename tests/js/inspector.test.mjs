@@ -268,6 +268,26 @@ test("a stale timestamp: its age in words, replay or skew, the event it carries,
   assert.match(await page.textContent("#timestamp"), /in the future[\s\S]*clock skew/);
 });
 
+test("no secret is shown: not in the steps, the verdict, the signing panel or the signed headers and curl line", async () => {
+  const secret = "ssk_never_shown_8f3a2c91d7";
+  await loadSample("reready");
+  await page.fill("#secret", secret);
+  await page.click("#sign");
+  await page.waitForSelector("#signed:not([hidden])");
+  await page.click("#use-signed");
+  await settled("Verified");
+  await stepsMatch(/matches configured secret/);
+  const shown = await page.evaluate(() =>
+    ["#result", "#signed-headers", "#signed-curl"].map((selector) => document.querySelector(selector)?.textContent ?? "").join("\n"),
+  );
+  assert.match(shown, /X-ReReady-Signature-512/, "the signed headers are there");
+  assert.ok(!shown.includes(secret), "the secret is shown");
+  // A wrong secret's explanation names no part of it either.
+  await page.fill("#secret", `${secret}-wrong`);
+  await settled("signature_mismatch");
+  assert.ok(!(await page.textContent("#result")).includes(secret));
+});
+
 test("sign mode gives the headers and a curl command, and what it signs verifies", async () => {
   await page.selectOption("#provider", "standard-webhooks");
   await page.fill("#url", "");

@@ -60,6 +60,19 @@ test("verifyRequest refuses a Request whose declared length lies about a longer 
   assert.ok(counter.pulled <= LIMIT + 64 * 1024, `pulled ${counter.pulled}`);
 });
 
+test("a declared Content-Length over the limit is refused before the body is read", async () => {
+  const { stream, counter } = countingStream();
+  const request = new Request("https://gateway.test/webhooks/redo", {
+    method: "POST",
+    headers: { authorization: `Bearer ${REDO_SECRET}`, "content-length": String(LIMIT + 1) },
+    body: stream,
+    duplex: "half",
+  });
+  await assert.rejects(hookgate.readBodyLimited(request, LIMIT), { code: "payload_too_large" });
+  // At most what the stream queued on its own before anyone read: nothing was read towards the limit.
+  assert.ok(counter.pulled < LIMIT, `pulled ${counter.pulled} bytes before refusing a declared ${LIMIT + 1}`);
+});
+
 test("hookgate/hono stops reading a stream with no Content-Length once it passes the limit", async () => {
   const app = new Hono();
   app.post("/webhooks/redo", honoHookgate("redo", { secret: REDO_SECRET, maxBodyBytes: LIMIT }), (c) => c.json({ ok: true }));
