@@ -158,3 +158,20 @@ test("hookgate/node settles when the client goes away mid-body, instead of waiti
     await new Promise((closed) => server.close(closed));
   }
 });
+
+test("explain shows no part of an expected signature unless showSigning is on", async () => {
+  const { createHmac } = await import("node:crypto");
+  const now = 1767225600;
+  const body = '{"device_return_id":"d1","state":"complete","test":false}';
+  const forged = hookgate.signDelivery("reready", { body }, { secret: "the-attackers-secret", timestamp: now });
+  const expected = createHmac("sha512", "the-receivers-secret").update(`${now}.${body}`).digest("hex");
+  const windows = Array.from({ length: expected.length - 7 }, (_, at) => expected.slice(at, at + 8));
+  const quiet = JSON.stringify(explain("reready", forged, { secret: "the-receivers-secret", now }));
+  assert.equal(
+    windows.find((window) => quiet.includes(window)),
+    undefined,
+    "8 characters of the expected MAC are shown",
+  );
+  const shown = JSON.stringify(explain("reready", forged, { secret: "the-receivers-secret", now, showSigning: true }));
+  assert.ok(shown.includes(expected), "with showSigning, the expected signature is shown whole");
+});
