@@ -22,7 +22,8 @@ export function demoSecret(id) {
   const key = providers()
     .find((p) => p.id === id)
     ?.credentials.find((c) => c.key)?.key;
-  const text = `demo-${id}-secret-not-for-production`;
+  // `demo-redo-secret`: the text docs/gateway.md's curl examples sign with.
+  const text = `demo-${id}-secret`;
   if (key === "whsec") return `whsec_${Buffer.from(text).toString("base64")}`;
   if (key === "hex") return Buffer.from(text).toString("hex");
   return text;
