@@ -15,6 +15,7 @@ import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { providers, verify } from "hookgate";
 import { parseHeaderLines } from "hookgate/explain";
+import { secretFor } from "./vectors.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const project = mkdtempSync(join(tmpdir(), "hookgate-cli-tarball-"));
@@ -43,16 +44,9 @@ const ids = listed.stdout
   .split("\n")
   .map((line) => line.split(/\s+/)[0]);
 const TIMESTAMP = "1767225600";
-/** How the provider's secret becomes its key: base64 after `whsec_`, hex, or any string. */
-const keyOf = (id) =>
-  providers()
-    .find((p) => p.id === id)
-    ?.credentials.find((c) => c.key)?.key;
-const secretOf = (id) =>
-  ({ whsec: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", hex: "44782def547aaa06c910c43932b1eb0c" })[keyOf(id) ?? ""] ?? `cli-roundtrip-${id}`;
-const wrongSecretOf = (id) =>
-  ({ whsec: "whsec_dGhpcyBpcyBhbm90aGVyIGtleQ==", hex: "0123456789abcdef0123456789abcdef" })[keyOf(id) ?? ""] ??
-  `cli-roundtrip-${id}-wrong`;
+/** Each provider's secret, and another one, in the form its key takes (`whsec_`, hex, or any string). */
+const secretOf = (id) => secretFor(providers(), id, `cli-roundtrip-${id}`);
+const wrongSecretOf = (id) => secretFor(providers(), id, `cli-roundtrip-${id}-wrong`);
 
 /** A provider's documented sample (tests/vectors/<id>.json): its body, headers, and hmac scheme. */
 function sampleOf(id) {

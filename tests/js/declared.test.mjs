@@ -6,24 +6,10 @@ import { createHash, createHmac } from "node:crypto";
 import { test } from "node:test";
 import * as hookgate from "hookgate";
 import { explain } from "hookgate/explain";
+import { ACME as acme } from "./vectors.mjs"; // the contract, as issue #25 writes it
 
 const NOW = 1767225600;
 const SECRET = "acme-signing-secret";
-/** The contract, as issue #25 writes it. */
-const acme = {
-  id: "acme",
-  name: "Acme",
-  credential: {
-    header: "X-Acme-Signature",
-    algorithm: "sha256",
-    encoding: "hex",
-    prefix: "sha256=",
-    signed: "{t}.{body}",
-    timestampHeader: "X-Acme-Timestamp",
-    idHeader: "X-Acme-Delivery",
-  },
-  event: { id: "{body.event_id}", type: "{body.kind}", occurredAt: "{body.created_at}", subject: { id: "{body.data.id}" } },
-};
 const body = JSON.stringify({ event_id: "ev_1", kind: "return.created", created_at: "2026-01-01T00:00:00+01:00", data: { id: "r_9" } });
 /** Acme's delivery of `text`, signed by node:crypto with `secret` at `t`. */
 const delivery = (text = body, secret = SECRET, t = NOW) => ({

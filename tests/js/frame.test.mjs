@@ -8,19 +8,12 @@ import * as hookgate from "hookgate";
 import { explain } from "hookgate/explain";
 import * as coreWasm from "../../pkg/hookgate.js";
 import * as toolsWasm from "../../pkg/hookgate_explain.js";
-import { samples } from "./vectors.mjs";
+import { samples, secretFor } from "./vectors.mjs";
 
 const NOW = 1767225600;
 const EVIL = "evil-secret-chosen-by-an-attacker";
-/** How `provider`'s secret becomes its key (the registry's `key`: `whsec`, `hex`), if not as given. */
-const keyFormat = (provider) =>
-  hookgate
-    .providers()
-    .find((p) => p.id === provider)
-    ?.credentials.find((c) => c.key)?.key;
 /** The attacker's key as `provider` takes keys (Standard Webhooks: `whsec_` and base64; Adyen: hex). */
-const evilKey = (provider) =>
-  ({ whsec: `whsec_${Buffer.from(EVIL).toString("base64")}`, hex: Buffer.from(EVIL).toString("hex") })[keyFormat(provider) ?? ""] ?? EVIL;
+const evilKey = (provider) => secretFor(hookgate.providers(), provider, EVIL);
 
 /** A delivery of `provider`'s sample signed with `secret`, the way its sender signs it. */
 function signedWith(provider, secret, url = `https://h.test/webhooks/${provider}`) {

@@ -45,3 +45,19 @@ export function secretFor(registry, id, label) {
   if (key === "hex") return Buffer.from(label).toString("hex");
   return label;
 }
+
+/** The declaration issue #25 writes as the contract for providers declared at run time. */
+export const ACME = {
+  id: "acme",
+  name: "Acme",
+  credential: {
+    header: "X-Acme-Signature",
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "sha256=",
+    signed: "{t}.{body}",
+    timestampHeader: "X-Acme-Timestamp",
+    idHeader: "X-Acme-Delivery",
+  },
+  event: { id: "{body.event_id}", type: "{body.kind}", occurredAt: "{body.created_at}", subject: { id: "{body.data.id}" } },
+};
