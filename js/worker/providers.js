@@ -16,12 +16,6 @@ const BUILT_IN = new Map(
   providers().map((p) => [p.id, { provider: p.id, signsUrl: p.credentials.some((c) => c.signsUrl), handshake: p.handshake }]),
 );
 
-/** Whether a declared credential signs the URL the sender called (its template reads `{url}`). @param {ProviderDeclaration} declaration */
-function signsUrl(declaration) {
-  const credentials = Array.isArray(declaration.credential) ? declaration.credential : [declaration.credential];
-  return credentials.some((credential) => "signed" in credential && String(credential.signed).includes("{url}"));
-}
-
 /**
  * The providers served: the built-in ones, and `PROVIDERS`'s. When `PROVIDERS` is wrong it is added to
  * `wrong` and `reasons` says why (a field and what is wrong with it: declarations hold no secret).
@@ -44,14 +38,15 @@ export function servedProviders(env, wrong, reasons) {
   if (!Array.isArray(declarations)) return problem("not a JSON array of declarations");
   const served = new Map(BUILT_IN);
   for (const [index, declaration] of declarations.entries()) {
-    let id;
+    let checked;
     try {
-      id = checkDeclaration(declaration);
+      checked = checkDeclaration(declaration);
     } catch (error) {
       return problem(`PROVIDERS[${index}]: ${String(/** @type {Error} */ (error).message).replace(/^hookgate: /, "")}`);
     }
+    const { id, signsUrl } = checked;
     if (served.has(id)) return problem(`PROVIDERS[${index}]: the id "${id}" is declared twice`);
-    served.set(id, { provider: declaration, signsUrl: signsUrl(declaration), handshake: null });
+    served.set(id, { provider: declaration, signsUrl, handshake: null });
   }
   return served;
 }

@@ -135,9 +135,9 @@ export function verificationApi(wasm, boundary) {
   }
 
   /**
-   * Checks a declaration before any delivery needs it (the gateway reads `PROVIDERS` so): returns its id,
-   * or throws a TypeError naming the wrong field.
-   * @param {ProviderDeclaration} declaration @returns {string}
+   * Checks a declaration before any delivery needs it (the gateway reads `PROVIDERS` so): its id, and
+   * whether a signature of it covers the URL the sender called; a TypeError naming the wrong field.
+   * @param {ProviderDeclaration} declaration @returns {{ id: string, signsUrl: boolean }}
    */
   function checkDeclaration(declaration) {
     if (declaration === null || typeof declaration !== "object" || Array.isArray(declaration)) {
@@ -146,8 +146,7 @@ export function verificationApi(wasm, boundary) {
     const { frame, id } = providerField(declaration);
     const [frameLength] = boundary.stage(frame, "", 0, id);
     wasm.checkDeclaration(frameLength);
-    boundary.answer(id);
-    return id;
+    return { id, signsUrl: text(boundary.answer(id).main) === "url" };
   }
 
   return { verify, verifyJson, verifyForward, checkDeclaration };

@@ -264,8 +264,11 @@ export interface ForwardableEvent {
    */
   replayDigest: string | null;
 }
-/** Checks a declaration before a delivery needs it: its id, or a `TypeError` naming the wrong field (or a built-in's id). */
-export declare function checkDeclaration(declaration: ProviderDeclaration): string;
+/**
+ * Checks a declaration before a delivery needs it: its id and whether a signature of it covers the URL the
+ * sender called, or a `TypeError` naming the wrong field (or a built-in's id).
+ */
+export declare function checkDeclaration(declaration: ProviderDeclaration): { id: string; signsUrl: boolean };
 /** Verifies, normalizes and (with `forwardSecret`) signs for the origin in one call into wasm. Throws HookgateError. */
 export declare function verifyForward(provider: Provider, request: WebhookRequest, options?: ForwardOptions): ForwardableEvent;
 /** The Standard Webhooks headers that sign an event's JSON for the origin (`webhook-id` is `id`, header-safe). */

@@ -174,12 +174,20 @@ pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bo
     });
 }
 
-/// Checks a declaration given at run time: an empty answer when it reads, else `invalid_declaration`
-/// naming the field (the gateway's configuration and the package's `TypeError`).
+/// Checks a declaration given at run time: `url` when one of its signatures covers the URL the sender
+/// called (the gateway takes a `_PUBLIC_URL` for those only), else empty; `invalid_declaration` naming
+/// the field when it does not read (the gateway's configuration and the package's `TypeError`).
 #[wasm_bindgen(js_name = checkDeclaration)]
 pub fn check_declaration(frame_len: usize) {
-    respond(frame_len, 0, |frame, _, _| {
-        Declaration::parse(frame.declaration.unwrap_or_default())?;
+    respond(frame_len, 0, |frame, _, out| {
+        let declaration = Declaration::parse(frame.declaration.unwrap_or_default())?;
+        let signs_url = declaration
+            .credentials
+            .iter()
+            .any(|credential| matches!(credential, crate::declaration::Credential::Hmac(hmac) if hmac.signs_url()));
+        if signs_url {
+            out.push_str("url");
+        }
         Ok((0, 0))
     });
 }

@@ -134,3 +134,11 @@ test("templates, alternatives, transformations and conditions map a sender's pay
   // A body-only signature: the digest of the signed bytes is the body's.
   assert.equal(second.id, `sha256:${createHash("sha256").update(other).digest("hex")}`);
 });
+
+test("checkDeclaration gives the id, and whether a signature covers the URL the sender called", () => {
+  const signing = (signed) => ({ ...acme, credential: { ...acme.credential, signed } });
+  assert.deepEqual(hookgate.checkDeclaration(acme), { id: "acme", signsUrl: false });
+  assert.deepEqual(hookgate.checkDeclaration(signing("{method}{url}{body}{t}")), { id: "acme", signsUrl: true });
+  assert.deepEqual(hookgate.checkDeclaration(signing("{{url}}{t}{body}")), { id: "acme", signsUrl: false }, "a literal {url}");
+  assert.throws(() => hookgate.checkDeclaration(signing("{url")), { name: "TypeError", message: /credential\.signed/ });
+});

@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import * as hookgate from "hookgate";
 import { logLines, startDurableGateway, startGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
-import { samples } from "./vectors.mjs";
+import { ACME, samples } from "./vectors.mjs";
 
 const FORWARD_SECRET = "whsec_Zm9yd2FyZC1zZWNyZXQtZm9yLXRlc3Rz";
 const REDO_BODY = '{"type":"created","at":"2026-01-01T00:00:00Z","return":{"id":"r1"}}';
@@ -20,22 +20,6 @@ before(async () => {
 after(() => origin?.close());
 
 const baseVars = () => ({ ORIGIN_URL: origin.url, FORWARD_SECRET });
-
-/** The issue's declaration, as a user writes it (docs/declarations.md). */
-const ACME = {
-  id: "acme",
-  name: "Acme",
-  credential: {
-    header: "X-Acme-Signature",
-    algorithm: "sha256",
-    encoding: "hex",
-    prefix: "sha256=",
-    signed: "{t}.{body}",
-    timestampHeader: "X-Acme-Timestamp",
-    idHeader: "X-Acme-Delivery",
-  },
-  event: { id: "{body.event_id}", type: "{body.kind}", occurredAt: "{body.created_at}", subject: { id: "{body.data.id}" } },
-};
 
 describe("a provider declared in PROVIDERS is served like a built-in one", () => {
   let gateway;
@@ -73,6 +57,29 @@ describe("a provider declared in PROVIDERS is served like a built-in one", () =>
     assert.deepEqual((await gateway.send(...acme("not-acme"))).body, { error: "signature_mismatch" });
     assert.equal((await gateway.send(...acme("acme-eu"))).status, 401);
     assert.equal((await gateway.send(...acme("acme-eu", "/webhooks/acme/eu"))).status, 200);
+  });
+
+  test("a declaration signing the URL takes <ID>_PUBLIC_URL in place of the URL received", async () => {
+    const urlSigner = { ...ACME, credential: { ...ACME.credential, signed: "{url}.{t}.{body}" } };
+    const publicUrl = "https://hooks.example.com/in/acme";
+    const withPublicUrl = await startGateway({
+      ...baseVars(),
+      PROVIDERS: JSON.stringify([urlSigner]),
+      ACME_SECRET: "acme-secret",
+      ACME_PUBLIC_URL: publicUrl,
+    });
+    try {
+      const timestamp = Math.floor(Date.now() / 1000);
+      const { headers } = hookgate.signDelivery(
+        urlSigner,
+        { body: ACME_BODY, url: publicUrl },
+        { secret: "acme-secret", timestamp, id: "d-2" },
+      );
+      const answer = await withPublicUrl.send("/webhooks/acme", { headers, body: ACME_BODY });
+      assert.equal(answer.status, 200, answer.text);
+    } finally {
+      await withPublicUrl.dispose();
+    }
   });
 
   test("/healthz lists it among the configured endpoints", async () => {
@@ -143,6 +150,10 @@ describe("configuration that cannot be read stops the gateway, loudly", () => {
     },
     "PROVIDERS taking a built-in's id": { PROVIDERS: JSON.stringify([{ ...ACME, id: "stripe" }]) },
     "PROVIDERS declaring one id twice": { PROVIDERS: JSON.stringify([ACME, ACME]) },
+    "ACME_PUBLIC_URL (the declared acme signs no URL)": {
+      ACME_PUBLIC_URL: "https://hooks.example.com/webhooks/acme",
+      PROVIDERS: JSON.stringify([ACME]),
+    },
   };
   for (const [name, vars] of Object.entries(cases)) {
     test(`${name}: 503 gateway_misconfigured for every delivery, one log line naming the variable`, async () => {
