@@ -2,6 +2,7 @@
 // as wrangler bundles it) against bench/baseline-worker.js (WebCrypto and JSON, the usual way), called
 // directly in this process with the origin's fetch stubbed to answer 204. Paired rounds: each round runs a
 // batch through one, then the other, so both see the same machine state; the figure is the median round.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { signDelivery } from "hookgate";
@@ -38,6 +39,8 @@ async function gatewayHandler() {
         setup(b) {
           b.onResolve({ filter: /^cloudflare:workers$/ }, () => ({ path: "stub", namespace: "cf" }));
           b.onLoad({ filter: /.*/, namespace: "cf" }, () => ({ contents: "export class DurableObject {}", loader: "js" }));
+          // The console's page, bundled as text as wrangler.toml's [[rules]] say.
+          b.onLoad({ filter: /\/console\/page\/[^/]+$/ }, (args) => ({ contents: readFileSync(args.path, "utf8"), loader: "text" }));
         },
       },
     ],

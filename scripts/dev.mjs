@@ -15,7 +15,7 @@ import { serveInspector } from "../js/dev/inspector-site.mjs";
 
 const USAGE = `Usage: bash scripts/dev.sh [--durable] [--port N] [--origin-port N] [--inspector-port N]
 
-  --durable           durable mode: Queues, Durable Objects and R2 in Miniflare, admin endpoints on
+  --durable           durable mode: Queues, Durable Objects and R2 in Miniflare, admin endpoints and console on
   --port N            the gateway's port (default 8787)
   --origin-port N     the demo origin's port (default 8788)
   --inspector-port N  the inspector's port (default 8789)`;
@@ -123,7 +123,10 @@ const wrangler = spawn(process.execPath, [`${root}node_modules/wrangler/bin/wran
 });
 console.log(`[gateway] starting on ${gatewayUrl} in ${durable ? "durable" : "synchronous"} mode`);
 console.log(`[gateway] send every sample with: node js/dev/send-samples.mjs --gateway ${gatewayUrl}`);
-if (durable) console.log(`[gateway] dead letters: curl -H 'Authorization: Bearer ${ADMIN_TOKEN}' ${gatewayUrl}/admin/dead-letters`);
+if (durable) {
+  console.log(`[console] ${gatewayUrl}/admin/ (the operator's console; its token here: ${ADMIN_TOKEN})`);
+  console.log(`[gateway] dead letters: curl -H 'Authorization: Bearer ${ADMIN_TOKEN}' ${gatewayUrl}/admin/dead-letters`);
+}
 const stop = () => wrangler.kill("SIGINT");
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

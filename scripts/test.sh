@@ -35,9 +35,10 @@ node --test tests/js/cli.test.mjs tests/js/cli-docs.test.mjs tests/js/cli-roundt
 # The gateway as deployed, in both modes (wrangler.toml's default and its [env.durable]).
 "$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --outdir build/gateway-bundle >/dev/null
 "$node22" node_modules/wrangler/bin/wrangler.js deploy --dry-run --env durable --outdir build/gateway-durable >/dev/null
-"$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs tests/js/gateway-routes.test.mjs tests/js/gateway-durable.test.mjs tests/js/gateway-durable-faults.test.mjs
+"$node22" --test tests/js/gateway.test.mjs tests/js/gateway-config.test.mjs tests/js/gateway-routes.test.mjs tests/js/gateway-durable.test.mjs tests/js/gateway-durable-faults.test.mjs tests/js/gateway-admin.test.mjs
 "$node22" --test tests/js/dev.test.mjs # the local run: bash scripts/dev.sh after its setup and build
 bash scripts/consumer.sh # the packed tarball in a scratch project: require, import, types, frameworks
 "$node22" --test tests/js/consumer.test.mjs
 "$node22" --test tests/runtimes/*.test.mjs # Deno, Bun and a fresh Worker project, from the tarball
 node --test tests/js/browser.test.mjs tests/js/inspector.test.mjs
+"$node22" --test tests/js/console.test.mjs # the operator's console in Chromium, against durable mode in Miniflare

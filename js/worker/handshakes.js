@@ -23,8 +23,9 @@ export function unsignedHandshake(handshake, provider, headers, body) {
     if (WOOCOMMERCE_PING.test(new TextDecoder().decode(body)))
       return { response: Response.json({ ok: true, ping: true }), outcome: "ping" };
   }
+  if (handshake !== "asana") return null;
   const hookSecret = headers.get("x-hook-secret");
-  if (handshake === "asana" && hookSecret !== null && !headers.has("x-hook-signature")) {
+  if (hookSecret !== null && !headers.has("x-hook-signature")) {
     return { response: new Response(null, { status: 200, headers: { "x-hook-secret": hookSecret } }), outcome: "handshake" };
   }
   return null;

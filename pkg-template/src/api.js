@@ -21,6 +21,7 @@ import { field, headerFields, keyFields } from "./frame.js";
  *   verify(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
  *   deliver(frameLength: number, bodyLength: number, toleranceSeconds: number, maxBodyBytes: number, now: number): void,
  *   checkDeclaration(frameLength: number): void,
+ *   replayDigest(bodyLength: number): void,
  * }} VerifyingModule
  * @typedef {import("./boundary.js").WasmModule & { detect(frameLength: number, bodyLength: number): void }} DetectingModule
  */
@@ -122,6 +123,8 @@ export function verificationApi(wasm, boundary) {
       headers["webhook-timestamp"] = tail[0];
       headers["webhook-signature"] = tail[1];
     }
+    /** @type {string | null} */
+    let replayDigest = digest === "body" ? "" : digest || null;
     return {
       provider: /** @type {ProviderId} */ (providerId),
       id,
@@ -130,8 +133,19 @@ export function verificationApi(wasm, boundary) {
       test: test === "1",
       body: main.slice(),
       headers,
-      replayDigest: digest || null,
+      // A digest of the body is a pass over it: made when first read (durable mode keys by it).
+      get replayDigest() {
+        if (replayDigest === "") replayDigest = bodyDigest(request.body);
+        return replayDigest;
+      },
     };
+  }
+
+  /** Hex SHA-256 of a body as received. @param {WebhookRequest["body"]} body */
+  function bodyDigest(body) {
+    const [, bodyLength] = boundary.stage("", body, Number.POSITIVE_INFINITY, null);
+    wasm.replayDigest(bodyLength);
+    return text(boundary.answer(null).main);
   }
 
   /**

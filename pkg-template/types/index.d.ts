@@ -259,10 +259,10 @@ export interface ForwardableEvent {
   headers: Record<string, string>;
   /**
    * For a delivery whose credential signs no time (tokens, body secrets, signatures over the body
-   * alone): hex SHA-256 of the provider and the body (Twilio: of what its signature covers, in canonical
-   * form), to deduplicate a captured copy resent with a new id header. Null otherwise.
+   * alone): hex SHA-256 of the body (Twilio: of what its signature covers, in canonical form), to
+   * deduplicate a captured copy resent with a new id header; computed when first read. Null otherwise.
    */
-  replayDigest: string | null;
+  readonly replayDigest: string | null;
 }
 /**
  * Checks a declaration before a delivery needs it: its id and whether a signature of it covers the URL the

@@ -130,8 +130,8 @@ pub fn verify(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bod
 
 /// The forwarding path, in one call: verifies, normalizes, and (with an `F` field) signs the event for
 /// the origin. The head's fields: provider, event id, type, the id and type as header values, the
-/// replay digest (for credentials that sign no time: hex SHA-256 of the body, or the scheme's canonical
-/// digest; else empty), the subject id (`=` and the id, or empty when there is none) and the test flag
+/// replay digest (for credentials that sign no time: the scheme's canonical digest, or `body` when it is
+/// hex SHA-256 of the body, which [`replay_digest`] computes only when asked; else empty), the subject id (`=` and the id, or empty when there is none) and the test flag
 /// (`1` or `0`): what routing and the durable ledger need without parsing the event. The event's JSON
 /// follows; with `F`, a tail of two fields ends the answer: the `webhook-timestamp` and
 /// `webhook-signature` of that JSON.
@@ -147,7 +147,8 @@ pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bo
         push_field(out, &crate::header_safe(&event.event_type));
         let digest = match (&event.signed_digest, event.replayable) {
             (Some(signed), true) => signed.clone(),
-            (None, true) => crate::replay_digest(body),
+            // Hashing the body costs a pass over it; only durable mode keys deliveries by it.
+            (None, true) => String::from("body"),
             (_, false) => String::new(),
         };
         push_field(out, &digest);
@@ -171,6 +172,16 @@ pub fn deliver(frame_len: usize, body_len: usize, tolerance_seconds: f64, max_bo
             tail_len = out.len() - event_end;
         }
         Ok((head_len, tail_len))
+    });
+}
+
+/// Hex SHA-256 of the body in the input buffer: a replayable delivery's replay digest, asked for by the
+/// forwarder that keys deliveries by their content (durable mode), not computed on every delivery.
+#[wasm_bindgen(js_name = replayDigest)]
+pub fn replay_digest(body_len: usize) {
+    respond(0, body_len, |_, body, out| {
+        out.push_str(&crate::replay_digest(body));
+        Ok((0, 0))
     });
 }
 

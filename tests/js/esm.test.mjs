@@ -1,6 +1,7 @@
 // The package imported as an ES module in Node: every shared vector, every input form.
 
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { test } from "node:test";
 import * as hookgate from "hookgate";
 import { demoSecret } from "../../js/dev/demo-config.mjs";
@@ -19,6 +20,17 @@ test("verifyJson returns the same event as verify, as a string", () => {
   const json = hookgate.verifyJson("redo", vector.request, options);
   assert.equal(typeof json, "string");
   assert.deepEqual(JSON.parse(json), hookgate.verify("redo", vector.request, options));
+});
+
+test("verifyForward's replayDigest: SHA-256 of the body for a credential that signs no time, else null", () => {
+  const [redo] = loadVectors().filter((v) => v.provider === "redo" && v.expect.ok);
+  const forwarded = hookgate.verifyForward("redo", redo.request, { secret: redo.options.secret });
+  // Another call in between: the digest is of this delivery's body, whenever it is read.
+  hookgate.verify("redo", redo.request, { secret: redo.options.secret });
+  assert.equal(forwarded.replayDigest, createHash("sha256").update(redo.request.body).digest("hex"));
+  assert.equal(JSON.parse(JSON.stringify(forwarded)).replayDigest, forwarded.replayDigest);
+  const [timed] = loadVectors().filter((v) => v.provider === "reready" && v.expect.ok);
+  assert.equal(hookgate.verifyForward("reready", timed.request, optionsOf(timed)).replayDigest, null);
 });
 
 test("the package exports one verify for every provider, no per-provider shortcuts", () => {

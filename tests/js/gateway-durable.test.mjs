@@ -39,6 +39,7 @@ function redoDelivery(returnId = `r${++sequence}`) {
     path: "/webhooks/redo",
     init: { headers: { authorization: `Bearer ${SECRETS.REDO_SECRET}` }, body },
     id: `${returnId}-2026-01-01T00:00:00Z`,
+    subject: returnId,
   };
 }
 
@@ -77,15 +78,21 @@ describe("durable delivery", () => {
     assert.equal(JSON.parse(arrived.body).id, delivery.id);
     assert.equal(arrived.headers["hookgate-provider"], "redo");
     await waitFor(async () => (await eventStatus(gateway, delivery.id, "redo")).body.status === "delivered", 5000, "the record");
-    assert.deepEqual((await eventStatus(gateway, delivery.id, "redo")).body, {
+    const { acceptedAt, routes, ...record } = (await eventStatus(gateway, delivery.id, "redo")).body;
+    assert.deepEqual(record, {
       id: delivery.id,
       provider: "redo",
       type: "return.created",
+      subject: delivery.subject,
+      test: false,
       status: "delivered",
       attempts: 1,
       lastError: null,
-      routes: { default: { status: "delivered", attempts: 1, lastError: null } },
     });
+    assert.ok(Date.parse(acceptedAt) <= Date.now());
+    const { history, lastAttemptAt, ...route } = routes.default;
+    assert.deepEqual(route, { status: "delivered", attempts: 1, lastError: null, lastStatus: 204 });
+    assert.deepEqual([history.length, history[0].status, history[0].error, history[0].at], [1, 204, null, lastAttemptAt]);
   });
 
   test("origin down while retries run, then up: every event reaches the origin, once each", async () => {

@@ -9,6 +9,11 @@ import { unstable_getMiniflareWorkerOptions } from "wrangler";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 export const BUNDLE_DIR = `${root}build/gateway-bundle/`;
+/** The bundle's modules besides JavaScript, as wrangler.toml's [[rules]] make them: the core, and the console's page as text. */
+const MODULES_RULES = [
+  { type: "CompiledWasm", include: ["**/*.wasm"] },
+  { type: "Text", include: ["**/*.html", "**/*.css", "**/*-console.js"] },
+];
 
 /** Bundles the gateway as `wrangler deploy [--env durable]` would (skipped when scripts/test.sh already did). */
 export function bundleGateway({ env = null, force = false } = {}) {
@@ -29,15 +34,17 @@ export function bundleGateway({ env = null, force = false } = {}) {
  * The durable gateway as wrangler.toml's `[env.durable]` describes it (its queues, dead-letter queue,
  * Dedup Durable Object and R2 bucket, through wrangler's own reading of the file), bundled as deployed,
  * with `vars` added. `consumers` overrides queue consumer settings (a test shortens max_retries);
- * `workers` adds workers beside it (a wrapped binding that injects faults).
+ * `workers` adds workers beside it (a wrapped binding that injects faults); `listen` serves it on a
+ * loopback port as well (`url`), for a browser.
  */
-export async function startDurableGateway(vars, { consumers = {}, workers = [], gateway = {} } = {}) {
+export async function startDurableGateway(vars, { consumers = {}, workers = [], gateway = {}, listen = false } = {}) {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(`${root}wrangler.toml`, "durable");
   const queueConsumers = Object.fromEntries(
     Object.entries(workerOptions.queueConsumers).map(([queue, settings]) => [queue, { ...settings, ...consumers[queue] }]),
   );
   const logs = [];
   const mf = new Miniflare({
+    ...(listen ? { host: "127.0.0.1", port: 0 } : {}),
     handleRuntimeStdio(stdout, stderr) {
       stdout.on("data", (chunk) => logs.push(String(chunk)));
       stderr.on("data", (chunk) => logs.push(String(chunk)));
@@ -50,7 +57,7 @@ export async function startDurableGateway(vars, { consumers = {}, workers = [], 
         rootPath: root,
         modules: true,
         scriptPath: `${bundleGateway({ env: "durable" })}index.js`,
-        modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+        modulesRules: MODULES_RULES,
         bindings: { ...workerOptions.bindings, ...vars },
         queueConsumers,
         ...gateway,
@@ -58,8 +65,8 @@ export async function startDurableGateway(vars, { consumers = {}, workers = [], 
       ...workers,
     ],
   });
-  await mf.ready;
-  return { mf, logs, send: sender(mf), dispose: () => mf.dispose() };
+  const url = await mf.ready;
+  return { mf, url, logs, send: sender(mf), dispose: () => mf.dispose() };
 }
 
 /** POSTs to the gateway and parses its JSON answer. @param {Miniflare} mf */
@@ -81,7 +88,7 @@ export async function startGateway(bindings, options = {}) {
   const mf = new Miniflare({
     modules: true,
     scriptPath: `${bundleGateway()}index.js`,
-    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    modulesRules: MODULES_RULES,
     compatibilityDate: "2025-06-01",
     bindings,
     handleRuntimeStdio(stdout, stderr) {

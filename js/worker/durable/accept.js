@@ -49,7 +49,7 @@ export async function accept(env, settings, event, routes) {
   let archived = false;
   try {
     for (const each of keys) {
-      const verdict = await shardOf(env.DEDUP, each).reserve(each, each === key ? /** @type {any} */ (record) : null);
+      const verdict = await shardOf(env.DEDUP, each).reserve(each, each === key ? /** @type {any} */ (record) : null, event.provider);
       if (verdict !== "reserved") {
         await release();
         return verdict;
@@ -71,7 +71,10 @@ export async function accept(env, settings, event, routes) {
   // Taken: the keys hold for the window, confirmed before the sender is answered. Should that fail, the
   // record on file still makes a redelivery a duplicate, and the consumer confirms the key at its attempt.
   const until = now + settings.dedupWindowSeconds * 1000;
-  const confirmed = await Promise.allSettled(reserved.map((each) => shardOf(env.DEDUP, each).confirm(each, until)));
+  // The event key's confirmation counts the delivery as accepted (the console's health figures).
+  const confirmed = await Promise.allSettled(
+    reserved.map((each) => shardOf(env.DEDUP, each).confirm(each, until, each === key ? event.provider : null)),
+  );
   if (confirmed.some((each) => each.status === "rejected")) {
     log({ eventId: event.id, provider: event.provider, warning: "the reservation could not be confirmed; the consumer confirms it" });
   }

@@ -91,7 +91,8 @@ async function deliver(message, env, config) {
   });
   try {
     const keyExpiresAt = at + durable.dedupWindowSeconds * 1000;
-    await shardOf(env.DEDUP, event.key).attempted(event.key, route.name, { error, status: result?.status ?? null, at }, keyExpiresAt);
+    const outcome = { error, status: result?.status ?? null, at, ms: at - started };
+    await shardOf(env.DEDUP, event.key).attempted(event.key, route.name, outcome, keyExpiresAt);
   } catch {
     log({ eventId: event.id, provider: event.provider, warning: "the attempt could not be recorded in the ledger" });
   }

@@ -14,14 +14,22 @@ import { DurableObject } from "cloudflare:workers";
  *   acceptedAt: number, archiveKey: string, headers: Record<string, string>, routes: Record<string, RouteDelivery> }} EventRecord
  * @typedef {EventRecord & { recordExpiresAt: number }} NewRecord
  * @typedef {{ key: string, route: string }} Pair
+ * @typedef {{ at: number, status: number | null, error: string | null, ms: number }} Attempt
  * @typedef {{ status?: Status, route?: string, ids?: string[], keys?: string[], provider?: string, from?: number, to?: number,
- *   after?: [number, string], limit?: number }} Filter
+ *   after?: [number, string], before?: [number, string], newestFirst?: boolean, type?: string, idOrSubject?: string,
+ *   limit?: number }} Filter
+ * @typedef {"provider" | "route"} CounterKind
  */
 
 /** How long a reservation may stay pending (a delivery being archived and enqueued) before it is abandoned. */
 export const LEASE_MS = 30_000;
 /** How long a duplicate waits for a pending reservation to end before answering busy (the sender retries). */
 export const WAIT_MS = 10_000;
+/** The attempts kept per event and route: the latest ones (a delivery retried for hours has many). */
+export const KEPT_ATTEMPTS = 20;
+/** Counters are per hour, kept this many hours (the console asks for at most a week). */
+export const HOUR_MS = 3_600_000;
+export const COUNTER_HOURS = 8 * 24;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (key TEXT PRIMARY KEY, state TEXT NOT NULL, expires_at INTEGER NOT NULL);
@@ -33,7 +41,13 @@ CREATE TABLE IF NOT EXISTS deliveries (
   key TEXT NOT NULL, route TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT,
   last_status INTEGER, last_attempt_at INTEGER, failed_at INTEGER, PRIMARY KEY (key, route));
 CREATE INDEX IF NOT EXISTS events_by_time ON events (accepted_at, key);
-CREATE INDEX IF NOT EXISTS deliveries_by_status ON deliveries (status, route);`;
+CREATE INDEX IF NOT EXISTS deliveries_by_status ON deliveries (status, route);
+CREATE TABLE IF NOT EXISTS attempts (
+  key TEXT NOT NULL, route TEXT NOT NULL, at INTEGER NOT NULL, status INTEGER, error TEXT, ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS attempts_by_delivery ON attempts (key, route, at);
+CREATE TABLE IF NOT EXISTS counters (
+  hour INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, outcome TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (hour, kind, name, outcome));`;
 
 /** The pairs of a JSON list parameter, as SQL. */
 const PAIRS = "SELECT json_extract(value, '$.key') AS key, json_extract(value, '$.route') AS route FROM json_each(?)";
@@ -46,6 +60,8 @@ export class Dedup extends DurableObject {
     this.sql.exec(SCHEMA);
     /** Reservations made by this instance, settled when they are confirmed or released. @type {Map<string, { settle: () => void, settled: Promise<void> }>} */
     this.pending = new Map();
+    /** The hour whose old counters were last removed. */
+    this.prunedHour = -1;
   }
 
   /**
@@ -56,17 +72,22 @@ export class Dedup extends DurableObject {
    * pending, waits for how it ends (at most WAIT_MS, then busy): taken makes this a duplicate; released
    * (its enqueue failed) lets this caller take it. With `record` (the event key), the event's record and
    * its deliveries are written in the same transaction, so they exist before the event reaches a consumer.
-   * @param {string} key @param {NewRecord | null} [record]
+   * A duplicate is counted for `provider` (the console's health figures), in the same transaction.
+   * @param {string} key @param {NewRecord | null} [record] @param {string | null} [provider]
    * @returns {Promise<"reserved" | "duplicate" | "busy">}
    */
-  async reserve(key, record = null) {
+  async reserve(key, record = null, provider = null) {
     for (;;) {
       const now = Date.now();
       const verdict = this.ctx.storage.transactionSync(() => {
         const [row] = this.sql.exec("SELECT state, expires_at FROM keys WHERE key = ?", key).toArray();
-        if (row && Number(row.expires_at) > now) return row.state === "taken" ? "duplicate" : "pending";
-        if (record && this.sql.exec("SELECT 1 FROM events WHERE key = ? AND expires_at > ?", key, now).toArray().length) {
+        const duplicate = () => {
+          if (provider) this.count("provider", provider, "duplicate", now);
           return "duplicate";
+        };
+        if (row && Number(row.expires_at) > now) return row.state === "taken" ? duplicate() : "pending";
+        if (record && this.sql.exec("SELECT 1 FROM events WHERE key = ? AND expires_at > ?", key, now).toArray().length) {
+          return duplicate();
         }
         this.sql.exec("INSERT OR REPLACE INTO keys (key, state, expires_at) VALUES (?, 'pending', ?)", key, now + LEASE_MS);
         if (record) this.write(record);
@@ -100,6 +121,7 @@ export class Dedup extends DurableObject {
   /** An event's record and one queued delivery per route; replaces an expired one. @param {NewRecord} record */
   write(record) {
     this.sql.exec("DELETE FROM deliveries WHERE key = ?", record.key);
+    this.sql.exec("DELETE FROM attempts WHERE key = ?", record.key);
     this.sql.exec(
       `INSERT OR REPLACE INTO events (key, id, provider, type, subject, test, accepted_at, archive_key, headers, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -119,9 +141,14 @@ export class Dedup extends DurableObject {
     }
   }
 
-  /** The delivery holding `key` was enqueued: the key is taken until `expiresAt`. @param {string} key @param {number} expiresAt */
-  async confirm(key, expiresAt) {
+  /**
+   * The delivery holding `key` was enqueued: the key is taken until `expiresAt`; with `provider` (the
+   * event key's confirmation), an accepted delivery is counted.
+   * @param {string} key @param {number} expiresAt @param {string | null} [provider]
+   */
+  async confirm(key, expiresAt, provider = null) {
     this.sql.exec("UPDATE keys SET state = 'taken', expires_at = ? WHERE key = ?", expiresAt, key);
+    if (provider) this.count("provider", provider, "accepted", Date.now());
     this.settle(key);
     const [record] = this.sql.exec("SELECT expires_at FROM events WHERE key = ?", key).toArray();
     await this.scheduleCleanup(Math.min(expiresAt, record ? Number(record.expires_at) : expiresAt));
@@ -147,14 +174,15 @@ export class Dedup extends DurableObject {
   }
 
   /**
-   * One delivery attempt to one route: counted, with how it went (`lastError` cleared once delivered). A
-   * message only exists once its event was taken, so a reservation still pending (its confirmation was
-   * lost) is taken now.
+   * One delivery attempt to one route: counted, with how it went (`lastError` cleared once delivered), kept
+   * in its history (the latest KEPT_ATTEMPTS), and counted for the route's hour (delivered, or retrying:
+   * a failed attempt). A message only exists once its event was taken, so a reservation still pending
+   * (its confirmation was lost) is taken now.
    * @param {string} key @param {string} route
-   * @param {{ error: string | null, status: number | null, at: number }} outcome `error` null when the origin took it
+   * @param {{ error: string | null, status: number | null, at: number, ms?: number }} outcome `error` null when the origin took it
    * @param {number} keyExpiresAt
    */
-  async attempted(key, route, { error, status, at }, keyExpiresAt) {
+  async attempted(key, route, { error, status, at, ms = 0 }, keyExpiresAt) {
     this.sql.exec(
       `UPDATE deliveries SET attempts = attempts + 1, status = CASE WHEN ?1 IS NULL THEN 'delivered' ELSE status END,
          last_error = ?1, last_status = ?2, last_attempt_at = ?3 WHERE key = ?4 AND route = ?5`,
@@ -165,6 +193,15 @@ export class Dedup extends DurableObject {
       route,
     );
     this.sql.exec("UPDATE keys SET state = 'taken', expires_at = ? WHERE key = ? AND state = 'pending'", keyExpiresAt, key);
+    this.sql.exec("INSERT INTO attempts (key, route, at, status, error, ms) VALUES (?, ?, ?, ?, ?, ?)", key, route, at, status, error, ms);
+    this.sql.exec(
+      `DELETE FROM attempts WHERE key = ?1 AND route = ?2 AND rowid NOT IN
+         (SELECT rowid FROM attempts WHERE key = ?1 AND route = ?2 ORDER BY at DESC, rowid DESC LIMIT ?3)`,
+      key,
+      route,
+      KEPT_ATTEMPTS,
+    );
+    this.count("route", route, error === null ? "delivered" : "retrying", at);
   }
 
   /**
@@ -173,6 +210,9 @@ export class Dedup extends DurableObject {
    * @param {string} key @param {string} route @param {number} at @param {string | null} [error]
    */
   async dead(key, route, at, error = null) {
+    const [was] = this.sql.exec("SELECT status FROM deliveries WHERE key = ? AND route = ?", key, route).toArray();
+    // Counted once per dead letter: a redelivered dead-letter message finds it dead already.
+    if (was?.status !== "dead") this.count("route", route, "dead", at);
     this.sql.exec(
       `INSERT INTO deliveries (key, route, status, attempts, last_error, failed_at) VALUES (?1, ?2, 'dead', 0, ?3, ?4)
        ON CONFLICT (key, route) DO UPDATE SET status = 'dead', failed_at = ?4, last_error = COALESCE(?3, last_error)`,
@@ -228,13 +268,73 @@ export class Dedup extends DurableObject {
     return this.select({ keys: [key] })[0] ?? null;
   }
 
-  /** The records that match every given condition, oldest first (by acceptance, then key). @param {Filter} filter */
+  /** Each route's latest attempts of the event at `key`, oldest first. @param {string} key @returns {Promise<Record<string, Attempt[]>>} */
+  async history(key) {
+    /** @type {Record<string, Attempt[]>} */
+    const routes = {};
+    for (const row of this.sql.exec("SELECT * FROM attempts WHERE key = ? ORDER BY at, rowid", key)) {
+      const attempt = {
+        at: Number(row.at),
+        status: row.status === null ? null : Number(row.status),
+        error: row.error === null ? null : String(row.error),
+        ms: Number(row.ms),
+      };
+      const route = String(row.route);
+      routes[route] ??= [];
+      routes[route].push(attempt);
+    }
+    return routes;
+  }
+
+  /**
+   * Adds one to a counter of the hour of `at`: a provider's `accepted`, `duplicate` or `rejected:<code>`, a
+   * route's `delivered`, `retrying` or `dead`. Counters older than COUNTER_HOURS are removed as the hour turns.
+   * @param {CounterKind} kind @param {string} name @param {string} outcome @param {number} at
+   */
+  count(kind, name, outcome, at) {
+    const hour = Math.floor(at / HOUR_MS);
+    this.sql.exec(
+      `INSERT INTO counters (hour, kind, name, outcome, n) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (hour, kind, name, outcome) DO UPDATE SET n = n + 1`,
+      hour,
+      kind,
+      name,
+      outcome,
+    );
+    if (hour !== this.prunedHour) {
+      this.sql.exec("DELETE FROM counters WHERE hour <= ?", hour - COUNTER_HOURS);
+      this.prunedHour = hour;
+    }
+  }
+
+  /** A rejected delivery (the gateway spreads these over every shard at random). @param {string} provider @param {string} code */
+  async rejected(provider, code) {
+    this.count("provider", provider, `rejected:${code}`, Date.now());
+  }
+
+  /**
+   * The counters of the hours from `sinceHour` on, summed per kind, name and outcome.
+   * @param {number} sinceHour @returns {Promise<{ kind: CounterKind, name: string, outcome: string, n: number }[]>}
+   */
+  async counters(sinceHour) {
+    return this.sql
+      .exec("SELECT kind, name, outcome, SUM(n) AS n FROM counters WHERE hour >= ? GROUP BY kind, name, outcome", sinceHour)
+      .toArray()
+      .map((row) => ({
+        kind: /** @type {CounterKind} */ (row.kind),
+        name: String(row.name),
+        outcome: String(row.outcome),
+        n: Number(row.n),
+      }));
+  }
+
+  /** The records that match every given condition, oldest first (by acceptance, then key) or newest first. @param {Filter} filter */
   async find(filter) {
     return this.select(filter);
   }
 
   /** @param {Filter} filter @returns {EventRecord[]} */
-  select({ status, route, ids, keys, provider, from, to, after, limit }) {
+  select({ status, route, ids, keys, provider, from, to, after, before, newestFirst, type, idOrSubject, limit }) {
     /** @type {string[]} */
     const conditions = [];
     /** @type {SqlStorageValue[]} */
@@ -247,6 +347,9 @@ export class Dedup extends DurableObject {
     if (from !== undefined) where("e.accepted_at >= ?", from);
     if (to !== undefined) where("e.accepted_at <= ?", to);
     if (after) where("(e.accepted_at, e.key) > (?, ?)", after[0], after[1]);
+    if (before) where("(e.accepted_at, e.key) < (?, ?)", before[0], before[1]);
+    if (type) where("e.type GLOB ?", typePattern(type));
+    if (idOrSubject) where("(e.id = ? OR e.subject = ?)", idOrSubject, idOrSubject);
     if (ids) where("e.id IN (SELECT value FROM json_each(?))", JSON.stringify(ids));
     if (keys) where("e.key IN (SELECT value FROM json_each(?))", JSON.stringify(keys));
     if (status || route) {
@@ -254,8 +357,9 @@ export class Dedup extends DurableObject {
       where(`EXISTS (SELECT 1 FROM deliveries d WHERE d.key = e.key AND ${match})`, ...[status, route].filter((v) => v !== undefined));
     }
     const clause = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+    const order = newestFirst ? "e.accepted_at DESC, e.key DESC" : "e.accepted_at, e.key";
     const rows = this.sql
-      .exec(`SELECT * FROM events e ${clause} ORDER BY e.accepted_at, e.key${limit ? ` LIMIT ${Math.floor(limit)}` : ""}`, ...values)
+      .exec(`SELECT * FROM events e ${clause} ORDER BY ${order}${limit ? ` LIMIT ${Math.floor(limit)}` : ""}`, ...values)
       .toArray();
     if (rows.length === 0) return [];
     const deliveries = this.sql
@@ -269,6 +373,7 @@ export class Dedup extends DurableObject {
     const now = Date.now();
     this.sql.exec("DELETE FROM keys WHERE expires_at <= ?", now);
     this.sql.exec("DELETE FROM deliveries WHERE key IN (SELECT key FROM events WHERE expires_at <= ?)", now);
+    this.sql.exec("DELETE FROM attempts WHERE key IN (SELECT key FROM events WHERE expires_at <= ?)", now);
     this.sql.exec("DELETE FROM events WHERE expires_at <= ?", now);
     const [next] = this.sql
       .exec("SELECT MIN(at) AS at FROM (SELECT expires_at AS at FROM keys UNION ALL SELECT expires_at FROM events)")
@@ -281,6 +386,17 @@ export class Dedup extends DurableObject {
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
+}
+
+/**
+ * A type filter as a GLOB pattern (case-sensitive, as routes match types): with `*`, the whole type
+ * matches it (`*` any run of characters); without, it is a prefix. GLOB's other wildcards are taken
+ * literally.
+ * @param {string} type
+ */
+export function typePattern(type) {
+  const literal = (/** @type {string} */ text) => text.replace(/[?[]/g, (c) => `[${c}]`);
+  return type.includes("*") ? type.split("*").map(literal).join("*") : `${literal(type)}*`;
 }
 
 /** @param {Record<string, SqlStorageValue>} row @param {Record<string, SqlStorageValue>[]} deliveries @returns {EventRecord} */

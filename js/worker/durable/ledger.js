@@ -39,18 +39,21 @@ export const shardNumber = (key) => fnv1a(key) % SHARDS;
 
 /** The Dedup object holding `key`. @param {DedupNamespace} namespace @param {string} key */
 export function shardOf(namespace, key) {
-  return namespace.get(namespace.idFromName(`shard-${shardNumber(key)}`));
+  return shardAt(namespace, shardNumber(key));
 }
 
+/** The shard numbered `shard`. @param {DedupNamespace} namespace @param {number} shard */
+export const shardAt = (namespace, shard) => namespace.get(namespace.idFromName(`shard-${shard}`));
+
 /** Every shard, in shard order. @param {DedupNamespace} namespace */
-export const everyShard = (namespace) =>
-  Array.from({ length: SHARDS }, (_, shard) => namespace.get(namespace.idFromName(`shard-${shard}`)));
+export const everyShard = (namespace) => Array.from({ length: SHARDS }, (_, shard) => shardAt(namespace, shard));
 
 /** Oldest first: by acceptance, then key (the order a cursor follows). @param {EventRecord} a @param {EventRecord} b */
 export const byAcceptance = (a, b) => a.acceptedAt - b.acceptedAt || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * Every shard's records that match `filter`, oldest first. With `filter.limit`, at most that many: each
+ * Every shard's records that match `filter`, oldest first (newest first with `filter.newestFirst`). With
+ * `filter.limit`, at most that many: each
  * shard gives its first `limit + 1` and the merge keeps the first `limit`; `more` says whether any were
  * left past them (where a cursor continues).
  * @param {DedupNamespace} namespace @param {Filter} filter
@@ -59,7 +62,8 @@ export const byAcceptance = (a, b) => a.acceptedAt - b.acceptedAt || (a.key < b.
 export async function findEverywhere(namespace, filter) {
   const limit = filter.limit;
   const found = await Promise.all(everyShard(namespace).map((stub) => stub.find({ ...filter, limit: limit && limit + 1 })));
-  const records = /** @type {EventRecord[]} */ (found.flat()).sort(byAcceptance);
+  const order = filter.newestFirst ? (/** @type {EventRecord} */ a, /** @type {EventRecord} */ b) => byAcceptance(b, a) : byAcceptance;
+  const records = /** @type {EventRecord[]} */ (found.flat()).sort(order);
   if (limit === undefined) return { records, more: false };
   return { records: records.slice(0, limit), more: records.length > limit };
 }
