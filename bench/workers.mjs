@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { bundleGateway } from "../tests/js/gateway-harness.mjs";
+import { bundleGateway, MODULES_RULES } from "../tests/js/gateway-harness.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const quiet = {
@@ -39,7 +39,7 @@ export async function startGateway(env, vars) {
         name: "gateway",
         modules: true,
         scriptPath: `${bundleGateway({ env })}index.js`,
-        modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+        modulesRules: MODULES_RULES,
         bindings: { ...workerOptions.bindings, ...vars },
       },
     ],

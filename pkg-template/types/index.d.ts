@@ -144,6 +144,8 @@ export interface HmacScheme {
   /** Required when the id is signed. */
   idHeader?: string | string[];
   signatureField?: string;
+  /** A body path to an array that must hold exactly one item (the signature covers one: Adyen). */
+  singleItem?: string;
   eachHeader?: boolean;
   key?: "utf8" | "whsec" | "hex" | "nfkd";
   require?: Record<string, string>;

@@ -104,6 +104,9 @@ pub struct Hmac {
     pub each_header: bool,
     /// A body path holding the signature instead of a header (Adyen, Mailgun).
     pub signature_field: Option<Path>,
+    /// A body path to an array that must hold exactly one item: the signature covers one (Adyen signs
+    /// each notification item on its own, and hookgate reads one), so items beside it would be unsigned.
+    pub single_item: Option<Path>,
     /// The header's syntax.
     pub syntax: Syntax,
     /// The hash.
@@ -193,6 +196,7 @@ impl Hmac {
             "header",
             "eachHeader",
             "signatureField",
+            "singleItem",
             "algorithm",
             "encoding",
             "prefix",
@@ -254,6 +258,7 @@ impl Hmac {
             headers,
             each_header: members.flag("eachHeader")?,
             signature_field,
+            single_item: members.path("singleItem")?,
             syntax,
             algorithm,
             encoding,

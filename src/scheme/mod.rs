@@ -115,18 +115,21 @@ pub fn place(credential: &Credential, options: &Options) -> Cow<'static, str> {
 /// Where an HMAC signature travels, for explanations.
 pub fn hmac_place(hmac: &Hmac) -> Cow<'static, str> {
     match &hmac.signature_field {
-        Some(path) => {
-            let names: Vec<&str> = path
-                .iter()
-                .map(|segment| match segment {
-                    crate::declaration::Segment::Key(key) => key.as_str(),
-                    crate::declaration::Segment::First => "*",
-                })
-                .collect();
-            format!("`{}` field in the body", names.join(".")).into()
-        }
+        Some(path) => format!("`{}` field in the body", dotted(path)).into(),
         None => format!("{} header", hmac.headers.first().map_or("signature", String::as_str)).into(),
     }
+}
+
+/// A body path as a declaration writes it (`notificationItems.0.NotificationRequestItem`).
+fn dotted(path: &crate::declaration::Path) -> String {
+    let names: Vec<&str> = path
+        .iter()
+        .map(|segment| match segment {
+            crate::declaration::Segment::Key(key) => key.as_str(),
+            crate::declaration::Segment::First => "*",
+        })
+        .collect();
+    names.join(".")
 }
 
 /// A presented key, wiped when dropped: decoded from percent or JSON escapes it is a copy the input
@@ -200,6 +203,9 @@ fn check<'a>(
     let Some(presented) = hmac.presented(delivery)? else { return Ok(None) };
     let keys = options.keys(KeyKind::Secret);
     let signed = hmac.verify(delivery, presented, keys, now, options.tolerance_seconds, want_digest)?;
+    if let Some(path) = &hmac.single_item {
+        single_item(delivery, path)?;
+    }
     Ok(Some(Verified {
         credential: index,
         key_index: signed.key_index,
@@ -209,6 +215,21 @@ fn check<'a>(
         redacted_body: None,
         digest: signed.digest,
     }))
+}
+
+/// Refuses a verified body whose array at `path` holds other than one item: the signature covers one, and
+/// an item beside it (appended to a captured delivery) would be forwarded unsigned.
+fn single_item(delivery: &Delivery<'_, '_>, path: &crate::declaration::Path) -> Result<(), Error> {
+    let items = match delivery.raw(path)? {
+        Some(raw) if raw.starts_with('[') => crate::json::elements_of_valid(raw).len(),
+        _ => 0,
+    };
+    if items == 1 {
+        return Ok(());
+    }
+    Err(Error::InvalidPayload(
+        format!("`{}` holds {items} items, and the signature covers exactly one", dotted(path)).into(),
+    ))
 }
 
 /// What a sender signs a delivery with: the key for the provider's first credential (its secret or its

@@ -10,7 +10,7 @@ import { unstable_getMiniflareWorkerOptions } from "wrangler";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 export const BUNDLE_DIR = `${root}build/gateway-bundle/`;
 /** The bundle's modules besides JavaScript, as wrangler.toml's [[rules]] make them: the core, and the console's page as text. */
-const MODULES_RULES = [
+export const MODULES_RULES = [
   { type: "CompiledWasm", include: ["**/*.wasm"] },
   { type: "Text", include: ["**/*.html", "**/*.css", "**/*-console.js"] },
 ];

@@ -69,7 +69,8 @@ function signed(item, key) {
   const hmacSignature = validator.calculateHmac(copy, key);
   return { ...copy, additionalData: { ...copy.additionalData, hmacSignature } };
 }
-const delivery = (item, live = "false") => adyenJson({ live, notificationItems: [{ NotificationRequestItem: item }] });
+const delivery = (item, live = "false", more = []) =>
+  adyenJson({ live, notificationItems: [item, ...more].map((each) => ({ NotificationRequestItem: each })) });
 const signedString = (item) => validator.getDataToSign(item);
 
 const headers = { "Content-Type": "application/json" };
@@ -142,7 +143,14 @@ const vectors = [
   v("platform webhook: one byte changed", platformHeaders(platformBody, KEY), platformBody.replace("Shelly", "Shelle"), { secret: KEY },
     fail("signature_mismatch")),
   v("platform webhook: wrong key", platformHeaders(platformBody, WRONG_KEY), platformBody, { secret: KEY }, fail("signature_mismatch")),
+  // Each item is signed on its own and hookgate verifies and reads one (`singleItem`): an item appended to a
+  // captured delivery would otherwise be forwarded unsigned.
+  v("an unsigned item appended to a signed delivery", headers, delivery(good, "false", [{ ...capture, pspReference: "FORGED" }]),
+    { secret: KEY }, fail("invalid_payload")),
+  v("two items, each signed (a batch)", headers, delivery(good, "false", [captureSigned]), { secret: KEY }, fail("invalid_payload")),
 ];
+/** Refused by hookgate's choice although Adyen's validator accepts each item: a batch is not one event. */
+const BATCH = "two items, each signed (a batch)";
 
 // Adyen's validator must agree with every vector a configured key can judge.
 for (const each of vectors) {
@@ -152,12 +160,18 @@ for (const each of vectors) {
   const verdict = [].concat(each.options.secret).some((key) => {
     try {
       if (isPlatform) return validator.validateHMACSignature(key, each.request.headers.HmacSignature, each.request.body);
-      const item = JSON.parse(each.request.body).notificationItems[0].NotificationRequestItem;
-      return validator.validateHMAC(item, key); // throws when hmacSignature is missing
+      // Every item must verify (throws when an hmacSignature is missing).
+      const items = JSON.parse(each.request.body).notificationItems;
+      return items.every(({ NotificationRequestItem: item }) => validator.validateHMAC(item, key));
     } catch {
       return false;
     }
   });
+  if (each.name === BATCH) {
+    if (!verdict) throw new Error(`${by} refuses "${each.name}": each item should verify`);
+    each.checkedBy = `${by} accepts each item; hookgate refuses a batch (singleItem)`;
+    continue;
+  }
   if (verdict !== each.expect.ok) throw new Error(`${by} says ${verdict} for "${each.name}", expected ${each.expect.ok}`);
   each.checkedBy = by;
 }
