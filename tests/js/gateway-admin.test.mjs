@@ -8,10 +8,11 @@ import { after, before, describe, test } from "node:test";
 import { signDelivery } from "hookgate";
 import { startDurableGateway, waitFor } from "./gateway-harness.mjs";
 import { startOrigin } from "./test-origin.mjs";
+import { samples } from "./vectors.mjs";
 
 const FORWARD_SECRET = "whsec_YWRtaW4tYXBpLWZvcndhcmQtc2VjcmV0";
 const ADMIN_TOKEN = "admin-token-for-the-console-api-tests";
-const SECRETS = { REDO_SECRET: "redo-admin-secret", STRIPE_SECRET: "whsec_stripe_admin" };
+const SECRETS = { REDO_SECRET: "redo-admin-secret", STRIPE_SECRET: "whsec_stripe_admin", BABACK_SECRET: "baback-admin-secret-in-the-body" };
 
 let billing;
 let warehouse;
@@ -288,6 +289,36 @@ describe("as safe as the webhooks", () => {
     assert.equal(cors.headers.get("access-control-allow-origin"), null);
     const bare = await gateway.mf.dispatchFetch("http://gateway.test/admin", { redirect: "manual" });
     assert.deepEqual([bare.status, bare.headers.get("location")], [308, "/admin/"]);
+  });
+
+  test("no answer, the archived event included, holds a secret or a signature", async () => {
+    warehouse.state.mode = "ok";
+    const baback = signDelivery("baback", samples().baback, { secret: SECRETS.BABACK_SECRET });
+    const taken = await gateway.send("/webhooks/baback", { headers: baback.headers, body: baback.body });
+    assert.equal(taken.status, 200, taken.text);
+    assert.ok(baback.body.includes(SECRETS.BABACK_SECRET), "the delivery carries the secret in its body");
+    const stripe = await sendStripe("charge.captured");
+    const id = taken.body.id;
+    await waitFor(delivered(id, "baback"), 10_000, "the Baback event");
+    const answers = await Promise.all(
+      [
+        `/admin/events/${encodeURIComponent(id)}?provider=baback`,
+        `/admin/events/${encodeURIComponent(id)}/body?provider=baback`,
+        `/admin/events/${stripe.id}/body?provider=stripe`,
+        "/admin/events?limit=200",
+        "/admin/dead-letters",
+        "/admin/counters",
+      ].map(async (path) => {
+        const response = await admin(path);
+        assert.equal(response.status, 200, path);
+        return response.text();
+      }),
+    );
+    assert.match(answers[1], /returnRequest/, "the archived event is the normalized event");
+    for (const text of answers) {
+      assert.ok(!text.includes(SECRETS.BABACK_SECRET), "Baback's secret in an admin answer");
+      assert.ok(!/stripe-signature|webhook-signature|authorization/i.test(text), "a credential header in an admin answer");
+    }
   });
 
   test("the API needs the token; the page holds no secret", async () => {
