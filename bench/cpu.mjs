@@ -40,7 +40,10 @@ async function gatewayHandler() {
           b.onResolve({ filter: /^cloudflare:workers$/ }, () => ({ path: "stub", namespace: "cf" }));
           b.onLoad({ filter: /.*/, namespace: "cf" }, () => ({ contents: "export class DurableObject {}", loader: "js" }));
           // The console's page, bundled as text as wrangler.toml's [[rules]] say.
-          b.onLoad({ filter: /\/console\/page\/[^/]+$/ }, (args) => ({ contents: readFileSync(args.path, "utf8"), loader: "text" }));
+          b.onLoad({ filter: /\/console\/page\/[^/]+$|\/style\/base\.css$/ }, (args) => ({
+            contents: readFileSync(args.path, "utf8"),
+            loader: "text",
+          }));
         },
       },
     ],

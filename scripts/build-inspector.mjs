@@ -1,5 +1,5 @@
 // Builds the inspector as a static folder, build/site/inspector/ (served at /inspector by the gateway;
-// copy the folder to any static host): index.html, style.css, and inspector.js bundled by esbuild with
+// copy the folder to any static host): index.html, base.css (the look it shares with the console), style.css, and inspector.js bundled by esbuild with
 // hookgate/explain and its wasm module inlined as base64, so the page's Content-Security-Policy can
 // forbid every connection (connect-src 'none'). The samples are each provider's documented delivery
 // from tests/vectors/<provider>.json.
@@ -16,6 +16,7 @@ mkdirSync(out, { recursive: true });
 mkdirSync(generated, { recursive: true });
 
 for (const file of ["index.html", "style.css"]) cpSync(`${root}js/inspector/${file}`, `${out}${file}`);
+cpSync(`${root}js/style/base.css`, `${out}base.css`);
 
 const wasm = readFileSync(`${root}pkg/hookgate_explain_bg.wasm`).toString("base64");
 writeFileSync(

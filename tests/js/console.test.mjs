@@ -161,6 +161,7 @@ describe("the operator's console", () => {
       "/admin/": await fetch(new URL("/admin/", gateway.url)),
       "/admin/console.js": await fetch(new URL("/admin/console.js", gateway.url)),
       "/admin/console.css": await fetch(new URL("/admin/console.css", gateway.url)),
+      "/admin/base.css": await fetch(new URL("/admin/base.css", gateway.url)),
       "/admin/counters": await fetch(new URL("/admin/counters", gateway.url), { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }),
       "/admin/events (no token)": await fetch(new URL("/admin/events", gateway.url)),
     };
@@ -189,6 +190,7 @@ describe("the operator's console", () => {
       ["/admin/", "index.html", "text/html"],
       ["/admin/console.js", "console.js", "text/javascript"],
       ["/admin/console.css", "console.css", "text/css"],
+      ["/admin/base.css", "../../../style/base.css", "text/css"],
     ]) {
       assert.match(answers[path].headers.get("content-type"), new RegExp(`^${type}`), path);
       assert.equal(await answers[path].text(), readFileSync(`${root}js/worker/console/page/${file}`, "utf8"), path);

@@ -274,7 +274,7 @@ describe("as safe as the webhooks", () => {
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
     assert.doesNotMatch(await page.text(), /<script>|<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=/i, "no inline script");
     guarded(page, "GET /admin/");
-    for (const file of ["console.js", "console.css"]) {
+    for (const file of ["console.js", "console.css", "base.css"]) {
       const response = await gateway.mf.dispatchFetch(`http://gateway.test/admin/${file}`);
       assert.equal(response.status, 200, file);
       guarded(response, file);

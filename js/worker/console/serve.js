@@ -4,6 +4,7 @@
 // files are bundled as text (wrangler.toml's [[rules]]), so the page needs no asset router in front of
 // the webhooks.
 
+import base from "../../style/base.css";
 import css from "./page/console.css";
 import script from "./page/console.js";
 import html from "./page/index.html";
@@ -15,6 +16,7 @@ export const PAGE_POLICY =
 /** @type {Record<string, { body: string, type: string }>} */
 const FILES = {
   "/admin/": { body: html, type: "text/html; charset=utf-8" },
+  "/admin/base.css": { body: base, type: "text/css; charset=utf-8" },
   "/admin/console.css": { body: css, type: "text/css; charset=utf-8" },
   "/admin/console.js": { body: script, type: "text/javascript; charset=utf-8" },
 };
