@@ -51,9 +51,7 @@ function configOf(env) {
   return config;
 }
 
-// Not Response.json: in Node (where the bench measures CPU) it costs 5 µs more per answer.
-const json = (/** @type {number} */ status, /** @type {unknown} */ body, headers = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+const json = (/** @type {number} */ status, /** @type {unknown} */ body, headers = {}) => Response.json(body, { status, headers });
 
 /** @param {string} provider @param {string | null} name */
 function warnUnconfigured(provider, name) {
