@@ -193,7 +193,17 @@ export class Dedup extends DurableObject {
       route,
     );
     this.sql.exec("UPDATE keys SET state = 'taken', expires_at = ? WHERE key = ? AND state = 'pending'", keyExpiresAt, key);
-    this.sql.exec("INSERT INTO attempts (key, route, at, status, error, ms) VALUES (?, ?, ?, ?, ?, ?)", key, route, at, status, error, ms);
+    // Kept only beside a delivery on record: one whose event expired has no history to add to.
+    this.sql.exec(
+      `INSERT INTO attempts (key, route, at, status, error, ms)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM deliveries WHERE key = ?1 AND route = ?2)`,
+      key,
+      route,
+      at,
+      status,
+      error,
+      ms,
+    );
     this.sql.exec(
       `DELETE FROM attempts WHERE key = ?1 AND route = ?2 AND rowid NOT IN
          (SELECT rowid FROM attempts WHERE key = ?1 AND route = ?2 ORDER BY at DESC, rowid DESC LIMIT ?3)`,
