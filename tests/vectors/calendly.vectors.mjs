@@ -2,8 +2,7 @@
 // webhook signing key as UTF-8 (Calendly's webhooks overview: 'Verify HMAC-SHA256(key, "<t>." + raw_body)').
 // Calendly publishes no verifier or signing SDK, so node:crypto signs and no vector carries `checkedBy`.
 // Rerun: node tests/vectors/calendly.vectors.mjs
-import { createHash } from "node:crypto";
-import { fail, hmac, NOW, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
+import { digestId, fail, hmac, NOW, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
 
 const SECRET = "cal_whsk_b7e1c4a9f2d86e3a0c5b9d1f7e4a2c8b"; // made up
 // An invitee.created delivery in the shape of Calendly's webhook payload reference (created_at, created_by, event,
@@ -29,10 +28,9 @@ const body = JSON.stringify({
 const sig = (b, secret, t = NOW) => hmac("sha256", secret, `${t}.${b}`, "hex");
 const sign = (b, secret, t = NOW) => ({ "Calendly-Webhook-Signature": `t=${t},v1=${sig(b, secret, t)}` });
 const unsigned = { "Content-Type": "application/json; charset=utf-8" };
-const digest = (bytes) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const event = {
   provider: "calendly",
-  id: digest(`${NOW}.${body}`),
+  id: digestId(`${NOW}.${body}`),
   type: "invitee.created",
   sourceType: "invitee.created",
   occurredAt: "2025-12-31T23:59:52Z",

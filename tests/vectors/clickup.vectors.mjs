@@ -3,9 +3,8 @@
 // hexadecimal format"). No timestamp. ClickUp publishes no verifier or signing SDK, so node:crypto signs and no vector
 // carries `checkedBy`.
 // Rerun: node tests/vectors/clickup.vectors.mjs
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fail, hmac, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
+import { digestId, fail, hmac, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
 
 const SECRET = "O7GDW0ULM9A8IJCT1Z5HYXK3B6RENQ4F2SVP"; // made up, shaped like a ClickUp webhook secret
 // ClickUp's documented taskCreated payload (Task webhook payloads page), compacted as sent: the page's first history
@@ -13,10 +12,9 @@ const SECRET = "O7GDW0ULM9A8IJCT1Z5HYXK3B6RENQ4F2SVP"; // made up, shaped like a
 const body = readFileSync(new URL("./documented/clickup.json", import.meta.url), "utf8").trim();
 const sign = (b, secret) => ({ "X-Signature": hmac("sha256", secret, b, "hex") });
 const unsigned = { "Content-Type": "application/json" };
-const digest = (bytes) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const event = {
   provider: "clickup",
-  id: digest(body),
+  id: digestId(body),
   type: "task.created",
   sourceType: "taskCreated",
   occurredAt: "2022-01-21T03:10:31.523Z",
@@ -36,10 +34,10 @@ const listCreated = JSON.stringify({ event: "listCreated", history_items: [{ id:
 write("clickup", [
   ...signatureCases("clickup", { sign, body, secret: SECRET, event, extra: unsigned, malformed: "sha256=not-hex", header: "X-Signature" }),
   vector("clickup", "a task status change", { ...unsigned, ...sign(statusUpdated, SECRET) }, statusUpdated, { secret: SECRET },
-    ok({ id: digest(statusUpdated), type: "task.status_updated", sourceType: "taskStatusUpdated", occurredAt: "2022-01-21T03:44:12.800Z",
+    ok({ id: digestId(statusUpdated), type: "task.status_updated", sourceType: "taskStatusUpdated", occurredAt: "2022-01-21T03:44:12.800Z",
       subject: { type: "task", id: "1vj37mc" }, status: { previous: "to do", current: "in progress" } })),
   vector("clickup", "a list created", { ...unsigned, ...sign(listCreated, SECRET) }, listCreated, { secret: SECRET },
-    ok({ id: digest(listCreated), type: "list.created", sourceType: "listCreated", subject: { type: "list", id: "162641285" }, status: { previous: null, current: null } })),
+    ok({ id: digestId(listCreated), type: "list.created", sourceType: "listCreated", subject: { type: "list", id: "162641285" }, status: { previous: null, current: null } })),
   vector("clickup", "the body re-serialized with spaces after signing", { ...unsigned, ...sign(body, SECRET) }, JSON.stringify(JSON.parse(body), null, 1),
     { secret: SECRET }, fail("signature_mismatch")),
 ], sample(body, unsigned), "node:crypto (HMAC-SHA256, hex)");

@@ -11,14 +11,13 @@
 // (docs.cloud.coinbase.com/commerce/docs/webhooks-events), compacted.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fail, ok, sample, tamper, vector, write } from "./vectorlib.mjs";
+import { fail, ok, sample, signatureCases, UNJUDGED, unjudged, vector, write } from "./vectorlib.mjs";
 
 const SDK_DIR = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-a";
 const sdk = createRequire(`${SDK_DIR}/package.json`);
 const version = (name) => JSON.parse(readFileSync(`${SDK_DIR}/node_modules/${name}/package.json`, "utf8")).version;
 const { Webhook } = sdk("coinbase-commerce-node");
 const CHECKED_BY = `coinbase-commerce-node@${version("coinbase-commerce-node")} Webhook.verifyEventBody`;
-const UNJUDGED = Symbol("policy, not judged by the SDK");
 
 // The library's own test fixture and signature, as a check that it is used as intended (not written out).
 const fixture = '{"id":1,"scheduled_for":"2017-01-31T20:50:02Z","attempt_number":1,"event":{"id":"24934862-d980-46cb-9402-43c81b0cdba6","type":"charge:created","api_version":"2018-03-22","created_at":"2017-01-31T20:49:02Z","data":{"code":"66BEOV2A","name":"The Sovereign Individual","description":"Mastering the Transition to the Information Age","hosted_url":"https://commerce.coinbase.com/charges/66BEOV2A","created_at":"2017-01-31T20:49:02Z","expires_at":"2017-01-31T21:04:02Z","timeline":[{"time":"2017-01-31T20:49:02Z","status":"NEW"}],"metadata":{},"pricing_type":"no_price","payments":[],"addresses":{"bitcoin":"0000000000000000000000000000000000","ethereum":"0x0000000000000000000000000000000000000000","litecoin":"3000000000000000000000000000000000","bitcoincash":"bitcoincash:000000000000000000000000000000000000000000"}}}}';
@@ -57,15 +56,8 @@ const confirmed = JSON.stringify({
 const noEvent = JSON.stringify({ id: 2, scheduled_for: "2025-12-31T23:59:21Z", attempt_number: 1 });
 
 const v = (name, h, b, options, expect) => vector("coinbase-commerce", name, h, b, options, expect);
-const unjudged = (x) => Object.assign(x, { [UNJUDGED]: true });
 const vectors = [
-  v("valid signature", good, body, { secret: SECRET }, ok(event)),
-  v("second of two rotated secrets", good, body, { secret: ["old-secret", SECRET] }, ok(event)),
-  v("one byte changed", good, tamper(body), { secret: SECRET }, fail("signature_mismatch")),
-  v("wrong secret", { ...headers, ...sign(body, "wrong-secret") }, body, { secret: SECRET }, fail("signature_mismatch")),
-  v("no signature header", headers, body, { secret: SECRET }, fail("missing_signature")),
-  v("malformed signature header", { ...headers, "X-CC-Webhook-Signature": "sha256=zz" }, body, { secret: SECRET }, fail("malformed_signature")),
-  v("no secret configured", good, body, { secret: null }, fail("missing_secret")),
+  ...signatureCases("coinbase-commerce", { sign, body, secret: SECRET, event, extra: headers, malformed: "sha256=zz", header: "X-CC-Webhook-Signature" }),
   // Coinbase sends lowercase hex and its library compares the strings exactly; hookgate reads hex in either case.
   unjudged(v("signature in uppercase hex", { ...headers, "X-CC-Webhook-Signature": good["X-CC-Webhook-Signature"].toUpperCase() }, body,
     { secret: SECRET }, ok({ id: event.id }))),

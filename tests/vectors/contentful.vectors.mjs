@@ -21,7 +21,7 @@ import { createHash, createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { escape as queryEscape } from "node:querystring";
-import { fail, NOW, ok, sample, tamper, vector, write } from "./vectorlib.mjs";
+import { fail, NOW, ok, sample, tamper, UNJUDGED, unjudged, vector, write } from "./vectorlib.mjs";
 
 const SDK_DIR = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-a";
 const sdk = createRequire(`${SDK_DIR}/package.json`);
@@ -29,7 +29,6 @@ const version = (name) => JSON.parse(readFileSync(`${SDK_DIR}/node_modules/${nam
 const { signRequest, verifyRequest } = sdk("@contentful/node-apps-toolkit");
 const VERSION = `@contentful/node-apps-toolkit@${version("@contentful/node-apps-toolkit")}`;
 const CHECKED_BY = `${VERSION} verifyRequest (ttl 300)`;
-const UNJUDGED = Symbol("policy, not judged by the SDK");
 
 // Made-up signing secrets in Contentful's format: exactly 64 characters of [0-9a-zA-Z+/=_-].
 const SECRET = "cf7Kq2Xv9Lp4Tn8Rb3Wd6Yh1Zs5Mg0Jc7Kq2Xv9Lp4Tn8Rb3Wd6Yh1Zs5Mg0Jc1a";
@@ -93,7 +92,6 @@ const event = {
   test: false,
 };
 const v = (name, h, b, options, expect, url = URL) => vector("contentful", name, h, b, options, expect, url);
-const unjudged = (x) => Object.assign(x, { [UNJUDGED]: true });
 const withMethod = (x, method) => Object.assign(x, { request: { ...x.request, method } });
 const without = (h, ...names) => Object.fromEntries(Object.entries(h).filter(([key]) => !names.includes(key)));
 const reordered = { ...good, "x-contentful-signed-headers": good["x-contentful-signed-headers"].split(",").reverse().join(",") };

@@ -7,9 +7,8 @@
 // github.com/docusign/code-examples-node) > /work/scratch/sdk-b/docusign/validateWebhookMessage.cjs, then
 // node tests/vectors/docusign.vectors.mjs (HOOKGATE_SDK_DIR overrides /work/scratch/sdk-b).
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { fail, NOW, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
+import { digestId, fail, NOW, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
 
 const SDK = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-b";
 const { computeHash, isHashValid } = createRequire(import.meta.url)(`${SDK}/docusign/validateWebhookMessage.cjs`);
@@ -37,10 +36,9 @@ const body = JSON.stringify({
 const sig = (b, secret) => computeHash({ secret, payload: b });
 const sign = (b, secret) => ({ "X-DocuSign-Signature-1": sig(b, secret) });
 const unsigned = { "Content-Type": "application/json", "X-Authorization-Digest": "HMACSHA256" };
-const digest = (bytes) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const event = {
   provider: "docusign",
-  id: digest(body),
+  id: digestId(body),
   type: "envelope.completed",
   sourceType: "envelope-completed",
   occurredAt: "2025-12-31T23:59:41.377Z",
@@ -63,7 +61,7 @@ const vectors = [
   vector("docusign", "the signature in hex instead of base64", { ...unsigned, "X-DocuSign-Signature-1": Buffer.from(sig(body, SECRET), "base64").toString("hex") },
     body, { secret: SECRET }, { ok: false, code: "malformed_signature", codes: ["malformed_signature", "signature_mismatch"] }),
   vector("docusign", "a recipient event", { ...unsigned, ...sign(recipient, SECRET) }, recipient, { secret: SECRET },
-    ok({ id: digest(recipient), type: "recipient.completed", sourceType: "recipient-completed", occurredAt: "2025-12-31T23:59:39.100Z",
+    ok({ id: digestId(recipient), type: "recipient.completed", sourceType: "recipient-completed", occurredAt: "2025-12-31T23:59:39.100Z",
       subject: { type: "envelope", id: envelopeId } })),
 ];
 

@@ -15,14 +15,13 @@
 // objectId, propertyName, propertyValue, changeSource, sourceId); no verbatim documentation example was retrieved.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fail, NOW, ok, sample, tamper, vector, write } from "./vectorlib.mjs";
+import { fail, NOW, ok, sample, tamper, UNJUDGED, unjudged, vector, write } from "./vectorlib.mjs";
 
 const SDK_DIR = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-a";
 const sdk = createRequire(`${SDK_DIR}/package.json`);
 const version = (name) => JSON.parse(readFileSync(`${SDK_DIR}/node_modules/${name}/package.json`, "utf8")).version;
 const { Signature } = sdk("@hubspot/api-client");
 const CHECKED_BY = `@hubspot/api-client@${version("@hubspot/api-client")} Signature.isValid (v3)`;
-const UNJUDGED = Symbol("policy, not judged by the SDK");
 
 const SECRET = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
 const URL = "https://edge.example.com/webhooks/hubspot";
@@ -62,7 +61,6 @@ const event = {
 };
 
 const v = (name, h, b, options, expect, url = URL) => vector("hubspot", name, h, b, options, expect, url);
-const unjudged = (x) => Object.assign(x, { [UNJUDGED]: true });
 const withMethod = (x, method) => Object.assign(x, { request: { ...x.request, method } });
 const withoutV3 = Object.fromEntries(Object.entries(good).filter(([name]) => name !== "X-HubSpot-Signature-v3"));
 const QUERY_URL = `${URL}?portal=62515&app=1160452`;

@@ -4,8 +4,7 @@
 // has no verifier and the template's check is a Next.js route, not a function one can call, so node:crypto signs and
 // no vector carries `checkedBy`.
 // Rerun: node tests/vectors/lemon-squeezy.vectors.mjs
-import { createHash } from "node:crypto";
-import { fail, hmac, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
+import { digestId, fail, hmac, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
 
 const SECRET = "ls_whsec_5e8a2c7f1b9d4e6a"; // made up
 // A subscription_created delivery in the shape the template's type guards read (meta.event_name, meta.custom_data,
@@ -24,10 +23,9 @@ const body = JSON.stringify({
 });
 const sign = (b, secret) => ({ "X-Signature": hmac("sha256", secret, b, "hex") });
 const unsigned = { "Content-Type": "application/json", "X-Event-Name": "subscription_created" };
-const digest = (bytes) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const event = {
   provider: "lemon-squeezy",
-  id: digest(body),
+  id: digestId(body),
   type: "subscription.created",
   sourceType: "subscription_created",
   occurredAt: "2025-12-31T23:59:31Z",
@@ -44,7 +42,7 @@ write("lemon-squeezy", [
   vector("lemon-squeezy", "X-Event-Name changed (unsigned): the signed meta.event_name decides", { ...unsigned, ...sign(body, SECRET), "X-Event-Name": "order_refunded" },
     body, { secret: SECRET }, ok({ id: event.id, type: "subscription.created", sourceType: "subscription_created" })),
   vector("lemon-squeezy", "a subscription payment", { ...unsigned, "X-Event-Name": "subscription_payment_success", ...sign(payment, SECRET) }, payment, { secret: SECRET },
-    ok({ id: digest(payment), type: "subscription_payment.succeeded", sourceType: "subscription_payment_success", occurredAt: "2025-12-31T23:59:41Z",
+    ok({ id: digestId(payment), type: "subscription_payment.succeeded", sourceType: "subscription_payment_success", occurredAt: "2025-12-31T23:59:41Z",
       subject: { type: "subscription_invoice", id: "7730" }, status: { current: "paid" }, test: false })),
   vector("lemon-squeezy", "the signature in base64 instead of hex", { ...unsigned, "X-Signature": hmac("sha256", SECRET, body, "base64") }, body,
     { secret: SECRET }, fail("malformed_signature")),

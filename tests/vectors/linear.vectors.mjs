@@ -12,18 +12,16 @@
 // the signed body is trusted"); linear/linear@8335e09a packages/sdk/src/webhooks/client.ts and
 // _generated_documents.graphql (EntityWebhookPayload: action, type, createdAt, data, url, updatedFrom, organizationId,
 // webhookId, webhookTimestamp). The body is assembled from those fields; no verbatim documentation example was retrieved.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { fail, hmac, NOW, ok, sample, tamper, vector, write } from "./vectorlib.mjs";
+import { digestId, fail, hmac, NOW, ok, sample, signatureCases, UNJUDGED, unjudged, vector, write } from "./vectorlib.mjs";
 
 const SDK_DIR = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-a";
 const sdk = createRequire(`${SDK_DIR}/package.json`);
 const version = (name) => JSON.parse(readFileSync(`${SDK_DIR}/node_modules/${name}/package.json`, "utf8")).version;
 const { LinearWebhookClient } = await import(pathToFileURL(sdk.resolve("@linear/sdk/webhooks")).href);
 const CHECKED_BY = `@linear/sdk@${version("@linear/sdk")} LinearWebhookClient.verify`;
-const UNJUDGED = Symbol("policy, not judged by the SDK");
 
 const SECRET = "lin_wh_8f3a1c5e7b9d2f4a6c8e0b1d3f5a7c9e";
 const MS = NOW * 1000;
@@ -49,10 +47,9 @@ const body = payload(MS - 488);
 const headers = { "Content-Type": "application/json; charset=utf-8", "Linear-Event": "Issue", "Linear-Delivery": "9f1e2d3c-4b5a-4697-8877-665544332211" };
 const sign = (b, secret) => ({ "linear-signature": hmac("sha256", secret, b, "hex") });
 const good = { ...headers, ...sign(body, SECRET) };
-const digest = (b) => `sha256:${createHash("sha256").update(b).digest("hex")}`;
 const event = {
   provider: "linear",
-  id: digest(body),
+  id: digestId(body),
   type: "issue.updated",
   sourceType: "Issue.update",
   occurredAt: "2025-12-31T23:59:58.512Z",
@@ -62,7 +59,6 @@ const event = {
 };
 
 const v = (name, h, b, options, expect) => vector("linear", name, h, b, options, expect);
-const unjudged = (x) => Object.assign(x, { [UNJUDGED]: true });
 const signedAt = (ms) => { const b = payload(ms); return [{ ...headers, ...sign(b, SECRET) }, b]; };
 const noTimestamp = JSON.stringify({ ...JSON.parse(body), webhookTimestamp: undefined });
 const comment = JSON.stringify({
@@ -74,13 +70,7 @@ const comment = JSON.stringify({
 });
 
 const vectors = [
-  v("valid signature", good, body, { secret: SECRET }, ok(event)),
-  v("second of two rotated secrets", good, body, { secret: ["old-secret", SECRET] }, ok(event)),
-  v("one byte changed", good, tamper(body), { secret: SECRET }, fail("signature_mismatch")),
-  v("wrong secret", { ...headers, ...sign(body, "wrong-secret") }, body, { secret: SECRET }, fail("signature_mismatch")),
-  v("no signature header", headers, body, { secret: SECRET }, fail("missing_signature")),
-  v("malformed signature header", { ...headers, "linear-signature": "sha256=not-hex" }, body, { secret: SECRET }, fail("malformed_signature")),
-  v("no secret configured", good, body, { secret: null }, fail("missing_secret")),
+  ...signatureCases("linear", { sign, body, secret: SECRET, event, extra: headers, malformed: "sha256=not-hex", header: "linear-signature" }),
   v("webhookTimestamp 301 s before now", ...signedAt(MS - 301_000), { secret: SECRET }, fail("timestamp_out_of_tolerance")),
   v("webhookTimestamp 301 s after now", ...signedAt(MS + 301_000), { secret: SECRET }, fail("timestamp_out_of_tolerance")),
   // The timestamp is inside the signed body, so changing it is changing the body.
@@ -94,7 +84,7 @@ const vectors = [
   v("no webhookTimestamp in the signed body", { ...headers, "linear-timestamp": String(MS), ...sign(noTimestamp, SECRET) }, noTimestamp,
     { secret: SECRET }, fail("missing_signature")),
   v("a comment created", { ...headers, "Linear-Event": "Comment", ...sign(comment, SECRET) }, comment, { secret: SECRET },
-    ok({ id: digest(comment), type: "comment.created", sourceType: "Comment.create", occurredAt: "2025-12-31T23:59:59.001Z",
+    ok({ id: digestId(comment), type: "comment.created", sourceType: "Comment.create", occurredAt: "2025-12-31T23:59:59.001Z",
       subject: { type: "comment", id: "2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9" } })),
 ];
 

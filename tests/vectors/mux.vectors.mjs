@@ -12,7 +12,7 @@
 // data, attempts, accessor, accessor_source, request_id); no verbatim documentation example was retrieved.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fail, NOW, ok, sample, tamper, vector, write } from "./vectorlib.mjs";
+import { fail, NOW, ok, sample, tamper, UNJUDGED, unjudged, vector, write } from "./vectorlib.mjs";
 
 const SDK_DIR = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-a";
 const sdk = createRequire(`${SDK_DIR}/package.json`);
@@ -22,7 +22,6 @@ const Mux = muxModule.default ?? muxModule.Mux ?? muxModule;
 const mux = new Mux({ tokenId: "unused-token-id", tokenSecret: "unused-token-secret" });
 const VERSION = `@mux/mux-node@${version("@mux/mux-node")}`;
 const CHECKED_BY = `${VERSION} webhooks.verifySignature`;
-const UNJUDGED = Symbol("policy, not judged by the SDK");
 
 const SECRET = "mux-signing-secret-0d3f5a7c9e1b";
 const body = JSON.stringify({
@@ -63,7 +62,6 @@ const validSig = await sig(body, SECRET);
 const oldSig = await sig(body, "old-secret");
 
 const v = (name, h, b, options, expect) => vector("mux", name, h, b, options, expect);
-const unjudged = (x) => Object.assign(x, { [UNJUDGED]: true });
 const vectors = [
   v("valid signature", good, body, { secret: SECRET }, ok(event)),
   v("second of two rotated secrets", good, body, { secret: ["old-secret", SECRET] }, ok(event)),

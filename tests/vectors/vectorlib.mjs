@@ -18,6 +18,10 @@ export const hmac = (algorithm, key, data, encoding) => createHmac(algorithm, ke
 /** The `sha256:` id hookgate gives a delivery whose sender names no event: the hex SHA-256 of the body. */
 export const digestId = (body) => `sha256:${createHash("sha256").update(body).digest("hex")}`;
 
+/** Marks a vector that states hookgate's policy, which the sender's SDK is not asked to judge. */
+export const UNJUDGED = Symbol("policy, not judged by the SDK");
+export const unjudged = (vector) => Object.assign(vector, { [UNJUDGED]: true });
+
 /** The body with one byte changed after signing. */
 export function tamper(body) {
   const index = body.indexOf(":") + 2;

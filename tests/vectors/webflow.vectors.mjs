@@ -15,7 +15,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fail, hmac, NOW, ok, sample, tamper, vector, write } from "./vectorlib.mjs";
+import { fail, hmac, NOW, ok, sample, tamper, UNJUDGED, unjudged, vector, write } from "./vectorlib.mjs";
 
 const SDK_DIR = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-a";
 const sdk = createRequire(`${SDK_DIR}/package.json`);
@@ -23,7 +23,6 @@ const version = (name) => JSON.parse(readFileSync(`${SDK_DIR}/node_modules/${nam
 const { WebflowClient } = sdk("webflow-api");
 const client = new WebflowClient({ accessToken: "unused-access-token" });
 const CHECKED_BY = `webflow-api@${version("webflow-api")} webhooks.verifySignature`;
-const UNJUDGED = Symbol("policy, not judged by the SDK");
 
 const SECRET = "webflow-client-secret-4e6a8c0b2d";
 const MS = NOW * 1000;
@@ -47,7 +46,6 @@ const published = JSON.stringify({
 });
 
 const v = (name, h, b, options, expect) => vector("webflow", name, h, b, options, expect);
-const unjudged = (x) => Object.assign(x, { [UNJUDGED]: true });
 const without = (h, ...names) => Object.fromEntries(Object.entries(h).filter(([key]) => !names.includes(key)));
 const vectors = [
   v("valid signature", good, body, { secret: SECRET }, ok(event)),

@@ -7,9 +7,8 @@
 // Xero publishes no verifier package (xero-node / xero-python have none; the sample is C#), so node:crypto signs and
 // no vector carries `checkedBy`.
 // Rerun: node tests/vectors/xero.vectors.mjs
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fail, hmac, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
+import { digestId, fail, hmac, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
 
 const SECRET = "Xq9vR2mK7pL4tW8yB3nF6hJ1sD5gA0cE2uI7oP4aS9dF3gH6jK1lZ8xC5vB2nM7qW4eR1tY6uI3oP0aS5dF8gA=="; // made up, shaped like Xero's key
 // An event delivery with the members Xero's receiver sample models (DTO/Payload.cs, DTO/PayloadEvent.cs), compacted as
@@ -31,10 +30,9 @@ const body = JSON.stringify({
 });
 const sign = (b, secret) => ({ "x-xero-signature": hmac("sha256", secret, b, "base64") });
 const unsigned = { "Content-Type": "application/json; charset=utf-8" };
-const digest = (bytes) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const event = {
   provider: "xero",
-  id: digest(body),
+  id: digestId(body),
   type: "contact.updated",
   sourceType: "CONTACT.Update",
   occurredAt: "2025-12-31T23:59:39.902Z",
@@ -51,11 +49,11 @@ const invoice = JSON.stringify({ events: [{ resourceUrl: "https://api.xero.com/a
 const vectors = [
   ...signatureCases("xero", { sign, body, secret: SECRET, event, extra: unsigned, malformed: "%%%not-base64%%%", header: "x-xero-signature" }),
   vector("xero", "intent to receive, correctly signed (answer 200)", { ...unsigned, ...sign(itr, SECRET) }, itr, { secret: SECRET },
-    ok({ id: digest(itr), type: "intent_to_receive", sourceType: "intent_to_receive", occurredAt: null, subject: { type: null, id: null } })),
+    ok({ id: digestId(itr), type: "intent_to_receive", sourceType: "intent_to_receive", occurredAt: null, subject: { type: null, id: null } })),
   vector("xero", "intent to receive, incorrectly signed (answer 401)", { ...unsigned, ...sign(itr, "not-the-webhooks-key") }, itr, { secret: SECRET },
     fail("signature_mismatch")),
   vector("xero", "an invoice created", { ...unsigned, ...sign(invoice, SECRET) }, invoice, { secret: SECRET },
-    ok({ id: digest(invoice), type: "invoice.created", sourceType: "INVOICE.Create", occurredAt: "2025-12-31T23:59:12.440Z",
+    ok({ id: digestId(invoice), type: "invoice.created", sourceType: "INVOICE.Create", occurredAt: "2025-12-31T23:59:12.440Z",
       subject: { type: "invoice", id: "0f2a9c1e-7b3d-4e5f-8a6b-9c0d1e2f3a4b" } })),
   vector("xero", "the key base64-decoded is not the HMAC key", { ...unsigned, ...sign(body, Buffer.from(SECRET, "base64")) }, body, { secret: SECRET },
     fail("signature_mismatch")),

@@ -5,9 +5,9 @@
 // Rerun: (cd /work/scratch/sdk-b && npm install @zoom/rivet@0.4.0) && node tests/vectors/zoom.vectors.mjs
 // (set HOOKGATE_SDK_DIR to another folder holding node_modules/@zoom/rivet).
 import assert from "node:assert/strict";
-import { createHash, createHmac } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fail, hmac, NOW, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
+import { digestId, fail, hmac, NOW, ok, sample, signatureCases, vector, write } from "./vectorlib.mjs";
 
 const SDK = process.env.HOOKGATE_SDK_DIR ?? "/work/scratch/sdk-b";
 const RIVET = "@zoom/rivet@0.4.0 AwsLambdaReceiver (CommonHttpRequest.isEventVerified)";
@@ -20,12 +20,11 @@ const SECRET = "zm_secret_token_4f1c9a7e2b6d0e8f"; // made up
 const body = readFileSync(new URL("./documented/zoom.json", import.meta.url), "utf8").trim();
 const signed = (b, ts) => `v0:${ts}:${b}`;
 const sign = (b, secret, ts = NOW) => ({ "x-zm-request-timestamp": String(ts), "x-zm-signature": `v0=${hmac("sha256", secret, signed(b, ts), "hex")}` });
-const digest = (bytes) => `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 const unsigned = { "content-type": "application/json; charset=utf-8", "x-zm-trackingid": "v=2.0;clid=us06;rid=WEB_3f6d1c2a9b" };
 
 const event = {
   provider: "zoom",
-  id: digest(signed(body, NOW)),
+  id: digestId(signed(body, NOW)),
   type: "meeting.started",
   sourceType: "meeting.started",
   occurredAt: "2021-11-02T20:43:19.302Z",
@@ -42,7 +41,7 @@ const answer = { plainToken, encryptedToken: createHmac("sha256", SECRET).update
 const vectors = [
   ...signatureCases("zoom", { sign: (b, s) => sign(b, s), body, secret: SECRET, event, extra: unsigned, malformed: "v0=not-hex", header: "x-zm-signature" }),
   vector("zoom", "the endpoint.url_validation handshake", sign(validation, SECRET), validation, { secret: SECRET },
-    ok({ provider: "zoom", id: digest(signed(validation, NOW)), type: "endpoint.url_validation", sourceType: "endpoint.url_validation", occurredAt: "2026-01-01T00:00:00Z" })),
+    ok({ provider: "zoom", id: digestId(signed(validation, NOW)), type: "endpoint.url_validation", sourceType: "endpoint.url_validation", occurredAt: "2026-01-01T00:00:00Z" })),
   vector("zoom", "a url_validation signed with another secret", sign(validation, "wrong-secret"), validation, { secret: SECRET }, fail("signature_mismatch")),
   vector("zoom", "signature without the v0= prefix", { ...unsigned, ...sign(body, SECRET), "x-zm-signature": sign(body, SECRET)["x-zm-signature"].slice(3) }, body,
     { secret: SECRET }, fail("malformed_signature")),
