@@ -11,7 +11,7 @@ pub mod template;
 
 pub use credential::{Credential, Hmac, KeyFormat, Syntax, TimestampAt, TimestampFormat};
 pub use field::{Condition, Field, Otherwise, Transform};
-pub use template::{Part, Path, Segment, Source, Template, Use};
+pub use template::{path_text, Part, Path, Segment, Source, Template, Use};
 
 use crate::json;
 

@@ -159,6 +159,18 @@ fn source(name: &str, usage: Use, field: &str) -> Result<Source, Invalid> {
     }
 }
 
+/// A path as a declaration writes it, `a.b.0.*.c`: [`parse_path`]'s inverse.
+pub fn path_text(path: &Path) -> String {
+    let names: Vec<&str> = path
+        .iter()
+        .map(|segment| match segment {
+            Segment::Key(key) => key.as_str(),
+            Segment::First => "*",
+        })
+        .collect();
+    names.join(".")
+}
+
 /// `a.b.0.*.c` as segments; `None` when a segment is empty.
 pub fn parse_path(text: &str) -> Option<Path> {
     text.split('.')

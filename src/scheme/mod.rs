@@ -115,21 +115,9 @@ pub fn place(credential: &Credential, options: &Options) -> Cow<'static, str> {
 /// Where an HMAC signature travels, for explanations.
 pub fn hmac_place(hmac: &Hmac) -> Cow<'static, str> {
     match &hmac.signature_field {
-        Some(path) => format!("`{}` field in the body", dotted(path)).into(),
+        Some(path) => format!("`{}` field in the body", crate::declaration::path_text(path)).into(),
         None => format!("{} header", hmac.headers.first().map_or("signature", String::as_str)).into(),
     }
-}
-
-/// A body path as a declaration writes it (`notificationItems.0.NotificationRequestItem`).
-fn dotted(path: &crate::declaration::Path) -> String {
-    let names: Vec<&str> = path
-        .iter()
-        .map(|segment| match segment {
-            crate::declaration::Segment::Key(key) => key.as_str(),
-            crate::declaration::Segment::First => "*",
-        })
-        .collect();
-    names.join(".")
 }
 
 /// A presented key, wiped when dropped: decoded from percent or JSON escapes it is a copy the input
@@ -228,7 +216,8 @@ fn single_item(delivery: &Delivery<'_, '_>, path: &crate::declaration::Path) -> 
         return Ok(());
     }
     Err(Error::InvalidPayload(
-        format!("`{}` holds {items} items, and the signature covers exactly one", dotted(path)).into(),
+        format!("`{}` holds {items} items, and the signature covers exactly one", crate::declaration::path_text(path))
+            .into(),
     ))
 }
 

@@ -405,15 +405,7 @@ pub fn template_text(template: &crate::declaration::Template) -> String {
 }
 
 fn source_text(source: &Source) -> String {
-    let path = |path: &crate::declaration::Path| {
-        path.iter()
-            .map(|segment| match segment {
-                crate::declaration::Segment::Key(key) => key.as_str(),
-                crate::declaration::Segment::First => "*",
-            })
-            .collect::<Vec<_>>()
-            .join(".")
-    };
+    let path = crate::declaration::path_text;
     match source {
         Source::Body => "body".into(),
         Source::Field(p) => format!("body.{}", path(p)),
