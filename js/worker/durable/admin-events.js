@@ -76,7 +76,7 @@ export function readCursor(cursor) {
 }
 
 /** A whole number in [1, max] from a query parameter, `fallback` when absent, null when not one. @param {string | null} text @param {number} max @param {number} fallback */
-export function pageSize(text, max, fallback) {
+export function wholeNumber(text, max, fallback) {
   if (text === null) return fallback;
   const n = Number(text);
   return /^\d+$/.test(text) && n >= 1 && n <= max ? n : null;
@@ -98,7 +98,7 @@ export const EVENTS_EXPECTED = `provider, type (a prefix or a pattern with *), s
 export function eventsFilter(query) {
   const text = (/** @type {string} */ name) => query.get(name) || undefined;
   const [from, to] = [time(query.get("from")), time(query.get("to"))];
-  const limit = pageSize(query.get("limit"), MAX_PAGE, DEFAULT_PAGE);
+  const limit = wholeNumber(query.get("limit"), MAX_PAGE, DEFAULT_PAGE);
   const before = query.has("cursor") ? readCursor(query.get("cursor")) : undefined;
   const status = text("status");
   const long = ["type", "q", "provider", "route"].some((name) => (query.get(name) ?? "").length > MAX_FILTER_LENGTH);
@@ -153,7 +153,7 @@ export const DEAD_EXPECTED = `route, provider, limit (1-${MAX_DEAD_PAGE}) and cu
  * @param {DurableEnv} env @param {URLSearchParams} query
  */
 export async function listDeadLetters(env, query) {
-  const limit = pageSize(query.get("limit"), MAX_DEAD_PAGE, DEFAULT_DEAD_PAGE);
+  const limit = wholeNumber(query.get("limit"), MAX_DEAD_PAGE, DEFAULT_DEAD_PAGE);
   const after = query.has("cursor") ? readCursor(query.get("cursor")) : undefined;
   if (limit === null || after === null) return null;
   const route = query.get("route") || undefined;

@@ -16,8 +16,9 @@ import {
   findEvent,
   listDeadLetters,
   listEvents,
+  wholeNumber,
 } from "./admin-events.js";
-import { countersOf, MAX_HOURS } from "./counters.js";
+import { countersOf, DEFAULT_HOURS, MAX_HOURS } from "./counters.js";
 
 /**
  * @typedef {import("./accept.js").DurableEnv} DurableEnv
@@ -116,9 +117,8 @@ async function api(request, url, env, routes) {
     return page ? json(200, page) : invalid(DEAD_EXPECTED);
   }
   if (route === "GET /admin/counters") {
-    const given = url.searchParams.get("hours") ?? "24";
-    const hours = Number(given);
-    if (!/^\d+$/.test(given) || hours < 1 || hours > MAX_HOURS) return invalid(`hours: 1-${MAX_HOURS} (default 24)`);
+    const hours = wholeNumber(url.searchParams.get("hours"), MAX_HOURS, DEFAULT_HOURS);
+    if (hours === null) return invalid(`hours: 1-${MAX_HOURS} (default ${DEFAULT_HOURS})`);
     return json(200, await countersOf(env.DEDUP, hours, routes));
   }
   if (route === "POST /admin/dead-letters/redrive") return answer(await redrive(env, await body(request)));

@@ -13,8 +13,9 @@ import { everyShard, SHARDS, shardAt } from "./ledger.js";
  * @typedef {{ delivered: number, retrying: number, dead: number }} RouteCounts
  */
 
-/** The most hours one call sums (the shards keep a little more). */
+/** The most hours one call sums (the shards keep a little more), and how many by default. */
 export const MAX_HOURS = 168;
+export const DEFAULT_HOURS = 24;
 
 /**
  * Counts a rejected delivery; never throws (a count that cannot be written is not worth a sender's retry).
