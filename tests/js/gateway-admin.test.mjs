@@ -255,6 +255,16 @@ describe("counting a burst", () => {
   });
 });
 
+describe("attempt history", () => {
+  test("an attempt for a delivery the ledger no longer holds leaves no history behind", async () => {
+    const namespace = await gateway.mf.getDurableObjectNamespace("DEDUP", "gateway");
+    const shard = namespace.get(namespace.idFromName("shard-0"));
+    const key = "event:redo:expired-long-ago";
+    await shard.attempted(key, "warehouse", { error: null, status: 204, at: Date.now(), ms: 3 }, Date.now() + 60_000);
+    assert.deepEqual(Object.keys(await shard.history(key)), []);
+  });
+});
+
 describe("as safe as the webhooks", () => {
   const POLICY = /default-src 'none'.*frame-ancestors 'none'/;
   const guarded = (response, what) => {
